@@ -1,0 +1,65 @@
+package org.wsss.api;
+
+import java.util.Optional;
+
+/**
+ * One RECIST-marked lesion with the CT slices around it: a row of DeepLesion's
+ * {@code DL_info.csv}, or a phantom case. Pixels are read lazily, slice by slice, so a dataset
+ * of tens of thousands of cases holds none until asked.
+ *
+ * <p>Slice indices are those of the series (DeepLesion's PNG numbers); a folder may hold only
+ * some of them, listed by {@link #sliceIndices()}. A 3D mask of the case lies on that list:
+ * its z = {@link #zOf}(slice index).
+ */
+public interface LesionCase {
+
+    /** Unique id within its dataset, e.g. {@code 000001_01_01_109} ({@code _2}, {@code _3} for repeats). */
+    String id();
+
+    /** The RECIST mark; its slice index is the key slice. */
+    Recist recist();
+
+    /** Voxel spacing in mm (z = slice interval). */
+    VoxelSpacing spacing();
+
+    /** The case's display window. */
+    Window window();
+
+    /** Coarse lesion type. */
+    LesionCategory category();
+
+    /** Train / validation / test. */
+    Split split();
+
+    /** Image width (columns) of every slice. */
+    int width();
+
+    /** Image height (rows) of every slice. */
+    int height();
+
+    /** Indices of the stored slices, ascending; holds the key slice. */
+    int[] sliceIndices();
+
+    /** Position of {@code sliceIndex} in {@link #sliceIndices()}, or −1 if it is not stored. */
+    default int zOf(int sliceIndex) {
+        int[] s = sliceIndices();
+        int i = java.util.Arrays.binarySearch(s, sliceIndex);
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * Reads slice {@code sliceIndex}.
+     *
+     * @throws IllegalArgumentException if the slice is not stored
+     * @throws WsssIoException if it cannot be read, naming the file
+     */
+    Slice slice(int sliceIndex);
+
+    /** The key (RECIST) slice. */
+    default Slice keySlice() {
+        return slice(recist().sliceIndex());
+    }
+
+    /** Ground-truth 3D mask on the grid of {@link #sliceIndices()}, where one is known. */
+    Optional<Mask3D> groundTruth();
+}

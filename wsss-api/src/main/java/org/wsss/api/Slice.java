@@ -1,0 +1,110 @@
+package org.wsss.api;
+
+import java.util.Arrays;
+
+/**
+ * One axial CT image in Hounsfield units, immutable. Pixel (x, y) is column x, row y; pixels
+ * are stored row-major. Every value is finite: a NaN or infinite pixel is rejected when the
+ * slice is made, so no algorithm downstream meets one.
+ */
+public final class Slice {
+
+    private final int width;
+    private final int height;
+    private final float[] hu;
+    private final VoxelSpacing spacing;
+
+    private Slice(int width, int height, float[] hu, VoxelSpacing spacing) {
+        this.width = width;
+        this.height = height;
+        this.hu = hu;
+        this.spacing = spacing;
+    }
+
+    /**
+     * A slice from row-major HU values (copied).
+     *
+     * @throws IllegalArgumentException on a bad size, a length mismatch or a non-finite pixel,
+     *     naming the first offending pixel
+     */
+    public static Slice of(int width, int height, float[] hu, VoxelSpacing spacing) {
+        Shapes.checkSize("Slice", width, height);
+        if (spacing == null) {
+            throw new IllegalArgumentException("Slice spacing must not be null");
+        }
+        if (hu.length != width * height) {
+            throw new IllegalArgumentException("Slice of " + width + "x" + height + " needs " + width * height
+                    + " pixels, got " + hu.length);
+        }
+        float[] copy = hu.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (!Float.isFinite(copy[i])) {
+                throw new IllegalArgumentException("Slice pixel (" + i % width + ", " + i / width + ") is " + copy[i]
+                        + "; HU values must be finite");
+            }
+        }
+        return new Slice(width, height, copy, spacing);
+    }
+
+    /** Image width in pixels (columns). */
+    public int width() {
+        return width;
+    }
+
+    /** Image height in pixels (rows). */
+    public int height() {
+        return height;
+    }
+
+    /** Voxel spacing of the series this slice belongs to. */
+    public VoxelSpacing spacing() {
+        return spacing;
+    }
+
+    /** HU value at column x, row y. */
+    public float get(int x, int y) {
+        Shapes.checkIndex(width, height, x, y);
+        return hu[y * width + x];
+    }
+
+    /** A copy of the row-major HU values. */
+    public float[] toArray() {
+        return hu.clone();
+    }
+
+    /** Copies the HU values of {@code roi} (which must lie inside) into {@code dst}, row-major. */
+    public void copyRoi(Roi roi, float[] dst) {
+        if (!Roi.full(width, height).contains(roi)) {
+            throw new IllegalArgumentException(roi + " is not inside the " + width + "x" + height + " slice");
+        }
+        if (dst.length < roi.area()) {
+            throw new IllegalArgumentException("destination holds " + dst.length + " values, ROI needs " + roi.area());
+        }
+        for (int r = 0; r < roi.height(); r++) {
+            System.arraycopy(hu, (roi.y() + r) * width + roi.x(), dst, r * roi.width(), roi.width());
+        }
+    }
+
+    /** The sub-image inside {@code roi}, which must lie inside this slice. */
+    public Slice crop(Roi roi) {
+        float[] dst = new float[roi.area()];
+        copyRoi(roi, dst);
+        return new Slice(roi.width(), roi.height(), dst, spacing);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Slice s && s.width == width && s.height == height && s.spacing.equals(spacing)
+                && Arrays.equals(s.hu, hu);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + Arrays.hashCode(hu);
+    }
+
+    @Override
+    public String toString() {
+        return "Slice[" + width + "x" + height + ", " + spacing + "]";
+    }
+}
