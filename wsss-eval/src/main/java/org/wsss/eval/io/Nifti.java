@@ -134,10 +134,14 @@ public final class Nifti {
     private static byte[] readAll(Path file) {
         byte[] raw;
         try {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new WsssIoException(file, size + " bytes is more than this reader holds in one array", null);
+            }
             raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new WsssIoException(file, "file not found", e);
-        } catch (IOException | OutOfMemoryError e) {
+        } catch (IOException e) {
             throw new WsssIoException(file, "cannot read: " + e, e);
         }
         if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
@@ -147,8 +151,11 @@ public final class Nifti {
                 throw new WsssIoException(file, "truncated gzip stream (" + raw.length + " compressed bytes)", e);
             } catch (ZipException e) {
                 throw new WsssIoException(file, "corrupt gzip stream: " + e.getMessage(), e);
-            } catch (IOException | OutOfMemoryError e) {
+            } catch (IOException e) {
                 throw new WsssIoException(file, "cannot decompress: " + e, e);
+            } catch (OutOfMemoryError e) {
+                // readAllBytes signals content past the largest Java array this way.
+                throw new WsssIoException(file, "decompressed content is too large to hold: " + e.getMessage(), e);
             }
         }
         return raw;

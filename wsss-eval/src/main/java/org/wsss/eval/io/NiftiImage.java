@@ -139,20 +139,24 @@ public final class NiftiImage {
     }
 
     /**
-     * Voxel spacing from {@code pixdim[1..3]}, read as millimetres; each float is read as the
-     * shortest decimal that prints it (0.7f gives 0.7, not 0.699999988).
+     * Voxel spacing in mm from {@code pixdim[1..3]} and the spatial unit of {@code xyzt_units}
+     * (mm, m or µm; an unknown unit, 0, is taken as mm as most CT tools write it). Each float is
+     * read as the shortest decimal that prints it (0.7f gives 0.7, not 0.699999988).
      *
      * @throws IllegalArgumentException if a spacing is not finite and positive, or the spatial
-     *     unit is neither unknown nor mm
+     *     unit code is not one of 0..3
      */
     public VoxelSpacing spacing() {
         int unit = xyztUnits & 0x07;
-        if (unit != 0 && unit != Nifti.UNITS_MM) {
-            throw new IllegalArgumentException("NIfTI spatial unit code " + unit + " is not mm (2); spacing would be"
-                    + " misread");
-        }
+        double toMm = switch (unit) {
+            case 0, Nifti.UNITS_MM -> 1.0;
+            case 1 -> 1000.0; // metres
+            case 3 -> 0.001; // micrometres
+            default -> throw new IllegalArgumentException("NIfTI spatial unit code " + unit
+                    + " is not one of unknown 0, m 1, mm 2, um 3");
+        };
         try {
-            return new VoxelSpacing(shortest(pixdim[1]), shortest(pixdim[2]), shortest(pixdim[3]));
+            return new VoxelSpacing(shortest(pixdim[1]) * toMm, shortest(pixdim[2]) * toMm, shortest(pixdim[3]) * toMm);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("NIfTI pixdim[1..3] = (" + pixdim[1] + ", " + pixdim[2] + ", "
                     + pixdim[3] + ") is not a valid voxel spacing: " + e.getMessage(), e);

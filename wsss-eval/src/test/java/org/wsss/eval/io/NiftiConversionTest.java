@@ -117,10 +117,20 @@ class NiftiConversionTest {
     }
 
     @Test
-    void millimetreSpacingOnlyUnlessUnitUnknown() {
-        NiftiImage metres = NiftiImage.builder(1, 1, 1, NiftiDataType.UINT8).xyztUnits(1).build();
-        assertThrows(IllegalArgumentException.class, metres::spacing);
+    void spacingIsConvertedToMillimetres() {
+        float[] p = {1f, 0.0007f, 0.0008f, 0.0025f, 1f, 1f, 1f, 1f};
+        NiftiImage metres = NiftiImage.builder(1, 1, 1, NiftiDataType.UINT8).pixdim(p).xyztUnits(1 | 8).build();
+        VoxelSpacing s = metres.spacing();
+        assertEquals(0.7, s.x(), 1e-12);
+        assertEquals(0.8, s.y(), 1e-12);
+        assertEquals(2.5, s.z(), 1e-12);
+        NiftiImage microns = NiftiImage.builder(1, 1, 1, NiftiDataType.UINT8)
+                .pixdim(new float[] {1f, 700f, 800f, 2500f, 1f, 1f, 1f, 1f}).xyztUnits(3).build();
+        assertEquals(0.8, microns.spacing().y(), 1e-12);
         NiftiImage unknown = NiftiImage.builder(1, 1, 1, NiftiDataType.UINT8).xyztUnits(0).build();
-        assertEquals(VoxelSpacing.isotropic(1), unknown.spacing());
+        assertEquals(VoxelSpacing.isotropic(1), unknown.spacing(), "unknown unit read as mm");
+        NiftiImage bad = NiftiImage.builder(1, 1, 1, NiftiDataType.UINT8).xyztUnits(5).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::spacing);
+        assertTrue(e.getMessage().contains("unit code 5"), e.getMessage());
     }
 }
