@@ -129,8 +129,9 @@ final class RecistMeasurement {
      */
     private record Chord(double cx, double cy, double vx, double vy, double s0, double s1, double half,
                          boolean crosses) {
+        /** Length once both ends are pulled in: what the short axis will measure. */
         double length() {
-            return s1 - s0;
+            return s1 - s0 - 2 * half;
         }
 
         boolean betterThan(Chord o) {

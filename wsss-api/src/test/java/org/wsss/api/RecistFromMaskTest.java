@@ -112,6 +112,22 @@ class RecistFromMaskTest {
     }
 
     @Test
+    void tiedDiametersInDifferentDirectionsGiveTheSameShortAxisInEveryOrientation() {
+        // Centre offsets (8, 19) and (16, 13) are both sqrt(425) long; their perpendicular chords
+        // differ, and the pull-in differs by direction. Every quarter turn must pick the same.
+        VoxelSpacing sp = VoxelSpacing.isotropic(1.2947846950786972);
+        Mask m = TestMasks.disc(59, 28, 30.722, 13.187, 10.397);
+        Recist first = Recist.fromMask(m, sp, 0);
+        assertEquals(Math.sqrt(425) * sp.x(), first.longLengthMm(sp), TOL_MM);
+        for (int k = 1; k < 4; k++) {
+            m = TestMasks.rotate90(m);
+            Recist r = Recist.fromMask(m, sp, 0);
+            assertEquals(first.longLengthMm(sp), r.longLengthMm(sp), TOL_MM);
+            assertEquals(first.shortLengthMm(sp), r.shortLengthMm(sp), TOL_MM, "quarter turns: " + k);
+        }
+    }
+
+    @Test
     void emptyMaskIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Recist.fromMask(Mask.empty(10, 10), ISO, 0));
