@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>Convention: pixel centres sit at integer coordinates and pixel (x, y) covers the closed
  * square [x − ½, x + ½] × [y − ½, y + ½]; the mask as a region is the union of its pixels'
- * squares. All distances are in mm under the in-plane spacing.
+ * squares (closed: a line along the edge between a set and an unset pixel is inside). All
+ * distances are in mm under the in-plane spacing. A short-axis end may thus lie on the edge
+ * between a set and an unset pixel; one of its two nearest pixels is then set.
  * <ol>
  *   <li>Long axis: the pair of mask pixel centres farthest apart. Such a pair lies on the convex
  *       hull of the centres, whose vertices are each the leftmost or rightmost pixel of their
@@ -35,6 +37,8 @@ final class RecistMeasurement {
 
     /** Lengths (mm) closer than this count as equal: far below any pixel spacing. */
     private static final double EPS = 1e-9;
+    /** Points closer than this (in pixels) to a pixel edge count as on it. */
+    private static final double EDGE_PX = 1e-9;
 
     private RecistMeasurement() {
     }
@@ -275,8 +279,7 @@ final class RecistMeasurement {
                     continue;
                 }
                 double m = (s + e) / 2;
-                int px = (int) Math.round((cx + vx * m) / sx), py = (int) Math.round((cy + vy * m) / sy);
-                if (set(px, py)) {
+                if (coveredAt((cx + vx * m) / sx, (cy + vy * m) / sy)) {
                     if (Double.isNaN(runStart)) {
                         runStart = s;
                     }
@@ -290,6 +293,29 @@ final class RecistMeasurement {
                 best = better(best, cx, cy, vx, vy, runStart, runEnd, half);
             }
             return best;
+        }
+
+        /**
+         * Whether point (qx, qy) (pixel coordinates) lies in a set pixel's closed square. A line
+         * running along a pixel edge is inside where a pixel on either side is set: the chord
+         * length is then the limit of the chords of lines just beside it, and the answer does not
+         * depend on which way rounding goes (so not on the mask's orientation).
+         */
+        private boolean coveredAt(double qx, double qy) {
+            double ex = qx + 0.5, ey = qy + 0.5;
+            int ix = (int) Math.floor(ex), iy = (int) Math.floor(ey);
+            boolean onX = Math.abs(ex - Math.rint(ex)) < EDGE_PX, onY = Math.abs(ey - Math.rint(ey)) < EDGE_PX;
+            int rx = (int) Math.rint(ex), ry = (int) Math.rint(ey);
+            if (onX && onY) {
+                return set(rx - 1, ry - 1) || set(rx, ry - 1) || set(rx - 1, ry) || set(rx, ry);
+            }
+            if (onX) {
+                return set(rx - 1, iy) || set(rx, iy);
+            }
+            if (onY) {
+                return set(ix, ry - 1) || set(ix, ry);
+            }
+            return set(ix, iy);
         }
 
         private static Chord better(Chord best, double cx, double cy, double vx, double vy, double s0, double s1,
