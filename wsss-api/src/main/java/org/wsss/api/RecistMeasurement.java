@@ -107,9 +107,11 @@ final class RecistMeasurement {
         Axis longAxis = Axis.of(pa[0], pa[1], pb[0], pb[1]);
         double s0 = chosen.s0 + chosen.half, s1 = chosen.s1 - chosen.half;
         if (s1 - s0 > longMm) {
-            double mid = (s0 + s1) / 2;
-            s0 = mid - longMm / 2;
-            s1 = mid + longMm / 2;
+            // Trim a hair below the long axis so that lengths recomputed from the endpoints
+            // (mm -> px -> mm) cannot come out longer by rounding.
+            double mid = (s0 + s1) / 2, half = longMm * (0.5 - 1e-12);
+            s0 = mid - half;
+            s1 = mid + half;
         }
         double minLenMm = Recist.MIN_AXIS_LENGTH_PX * Math.max(sx, sy);
         if (s1 - s0 < minLenMm) {
