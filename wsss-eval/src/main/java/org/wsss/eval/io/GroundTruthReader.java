@@ -1,0 +1,26 @@
+package org.wsss.eval.io;
+
+import java.nio.file.Path;
+import org.wsss.api.LesionCase;
+import org.wsss.api.Mask3D;
+
+/**
+ * Reads a case's ground-truth mask file ({@code ground_truth/<case id>.nii.gz} of a
+ * DeepLesion-layout folder). The dataset calls it only when the file exists, and checks that
+ * the mask it returns lies on the case's grid (width × height × number of stored slices).
+ *
+ * <p>Example, with any volume reader at hand:
+ * <pre>{@code
+ * LesionDataset ds = DeepLesion.open(dir, (file, c) -> myNiftiReader.readMask(file));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface GroundTruthReader {
+
+    /**
+     * The mask stored in {@code file} for {@code lesion}.
+     *
+     * @throws org.wsss.api.WsssIoException if the file cannot be read, naming it
+     */
+    Mask3D read(Path file, LesionCase lesion);
+}
