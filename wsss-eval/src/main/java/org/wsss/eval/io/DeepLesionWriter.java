@@ -32,7 +32,8 @@ import org.wsss.api.WsssIoException;
  * }</pre>
  *
  * <p>The columns DeepLesion derives from its marks are written as follows:
- * {@code Bounding_boxes} is the tight box x0, y0, x1, y1 around the four RECIST endpoints;
+ * {@code Bounding_boxes} is the box x0, y0, x1, y1 around the four RECIST endpoints widened by
+ * 5 pixels on every side, as in DeepLesion's own rows;
  * {@code Lesion_diameters_Pixel_} the long and short axis lengths in pixels;
  * {@code Normalized_lesion_location} the mark's centre divided by the image width and height,
  * and the key slice's position within {@code Slice_range} (0.5 for a single slice).

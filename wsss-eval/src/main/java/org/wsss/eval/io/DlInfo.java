@@ -21,6 +21,12 @@ final class DlInfo {
             DIAMETERS = 7, LOCATION = 8, TYPE = 9, NOISY = 10, RANGE = 11, SPACING = 12, SIZE = 13, WINDOWS = 14,
             GENDER = 15, AGE = 16, SPLIT = 17;
 
+    /**
+     * DeepLesion's {@code Bounding_boxes} extend the RECIST endpoints' box by this much on every
+     * side (its first row: endpoints x 231.169..236.252, box 226.169..241.252).
+     */
+    static final double BOX_MARGIN_PX = 5;
+
     private DlInfo() {
     }
 
@@ -106,7 +112,7 @@ final class DlInfo {
                 Integer.toString(r.seriesId()),
                 Integer.toString(r.keySliceIndex()),
                 CsvLine.formatList(a.x(), a.y(), b.x(), b.y(), p.x(), p.y(), q.x(), q.y()),
-                CsvLine.formatList(x0, y0, x1, y1),
+                CsvLine.formatList(x0 - BOX_MARGIN_PX, y0 - BOX_MARGIN_PX, x1 + BOX_MARGIN_PX, y1 + BOX_MARGIN_PX),
                 CsvLine.formatList(re.longLengthPx(), re.shortLengthPx()),
                 CsvLine.formatList(centre.x() / r.width(), centre.y() / r.height(), z),
                 Integer.toString(r.category().code()),
