@@ -184,12 +184,11 @@ class DeepLesionTest {
     }
 
     @Test
-    void readsOnlyStoredSlicesWithinRangeAndBothNamings() {
+    void readsOnlyStoredSlicesWithinRange() {
         DlFixture.csv(dir, DlFixture.ROW);
         Path series = dir.resolve("Images_png/000001_01_01");
         int w = 512, h = 512;
-        // 102 and 116 lie outside Slice_range 103..115; 105 is named unpadded-looking "105.png" anyway;
-        // 099 shows zero padding is read too.
+        // 102 and 116 lie outside Slice_range 103..115; "notes.png" is not a slice.
         for (String name : new String[] {"102.png", "103.png", "105.png", "109.png", "110.png", "116.png", "notes.png"}) {
             DlFixture.png16(series.resolve(name), w, h, (x, y) -> 32768 + x - y);
         }
