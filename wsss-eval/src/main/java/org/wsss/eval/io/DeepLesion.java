@@ -53,10 +53,12 @@ import org.wsss.api.LesionCase;
  * {@code sliceIndices()} fails the same way when the series folder or the key slice is missing.
  *
  * <h2>Ground truth</h2>
- * {@link #open(Path, GroundTruthReader)} reads {@code ground_truth/<case id>.nii.gz} through the
- * given reader where the file exists. {@link #open(Path)} has no mask reader wired yet and its
- * cases answer {@link LesionCase#groundTruth()} with empty: pass a NIfTI reader to the two-argument
- * form to read masks.
+ * Where {@code ground_truth/<case id>.nii.gz} exists, {@link LesionCase#groundTruth()} reads it
+ * with {@link Nifti#readMask} (or the {@link GroundTruthReader} given to
+ * {@link #open(Path, GroundTruthReader)}); elsewhere it is empty. The mask must lie on the case's
+ * grid — (image width, image height, number of stored slices), z in slice-index order — with the
+ * case's spacing (within {@value DeepLesionCase#SPACING_TOLERANCE} relative, since NIfTI stores
+ * float32); otherwise a {@code WsssIoException} names the file.
  *
  * <h2>Deviations from DeepLesion</h2>
  * None in what is read. Beyond DeepLesion's own checks this reader rejects RECIST marks whose
@@ -84,18 +86,19 @@ public final class DeepLesion {
     }
 
     /**
-     * Opens a DeepLesion-layout folder without ground-truth masks.
+     * Opens a DeepLesion-layout folder; ground truth is read with {@link Nifti#readMask}.
      *
      * @throws org.wsss.api.WsssIoException if the folder, its {@code DL_info.csv} or its
      *     {@code Images_png} is missing, or the header is not DeepLesion's
      */
     public static DeepLesionDataset open(Path dir) {
-        return DeepLesionDataset.open(Objects.requireNonNull(dir, "dir"), null);
+        return DeepLesionDataset.open(Objects.requireNonNull(dir, "dir"), (file, lesion) -> Nifti.readMask(file));
     }
 
     /**
      * Opens a DeepLesion-layout folder whose cases read {@code ground_truth/<case id>.nii.gz}
-     * with {@code groundTruth} where that file exists.
+     * with {@code groundTruth} where that file exists (e.g. a reader that also accepts label
+     * maps, or one that counts reads in a test).
      *
      * @throws org.wsss.api.WsssIoException as {@link #open(Path)}
      */

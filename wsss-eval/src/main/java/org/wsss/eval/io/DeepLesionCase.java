@@ -17,6 +17,9 @@ import org.wsss.api.WsssIoException;
 /** One row of a {@link DeepLesionDataset}; holds no pixels, reads each slice when asked. */
 final class DeepLesionCase implements LesionCase {
 
+    /** Largest relative difference between the ground truth's spacing and the case's. */
+    static final double SPACING_TOLERANCE = 1e-5;
+
     private final DeepLesionDataset dataset;
     private final DeepLesionRecord record;
     private final String id;
@@ -122,9 +125,6 @@ final class DeepLesionCase implements LesionCase {
     @Override
     public Optional<Mask3D> groundTruth() {
         GroundTruthReader reader = dataset.groundTruthReader();
-        if (reader == null) {
-            return Optional.empty();
-        }
         Path file = dataset.groundTruthFile(id);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -135,7 +135,15 @@ final class DeepLesionCase implements LesionCase {
             throw new WsssIoException(file, "ground truth is " + m.width() + "x" + m.height() + "x" + m.depth()
                     + ", case " + id + " needs " + width() + "x" + height() + "x" + depth, null);
         }
+        VoxelSpacing a = m.spacing(), b = spacing();
+        if (!close(a.x(), b.x()) || !close(a.y(), b.y()) || !close(a.z(), b.z())) {
+            throw new WsssIoException(file, "ground truth spacing " + a + " differs from case " + id + "'s " + b, null);
+        }
         return Optional.of(m);
+    }
+
+    private static boolean close(double u, double v) {
+        return Math.abs(u - v) <= SPACING_TOLERANCE * Math.max(Math.abs(u), Math.abs(v));
     }
 
     private NavigableMap<Integer, Path> storedInRange() {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.wsss.api.Mask3D;
 import org.wsss.api.Slice;
 import org.wsss.api.Volume;
 import org.wsss.api.WsssIoException;
@@ -28,6 +29,7 @@ import org.wsss.api.WsssIoException;
  *             Window.DEFAULT, LesionCategory.LIVER, Split.TEST);
  *     w.writeVolume(r, volume);          // slices 100..110
  *     String id = w.addRow(r);           // "000001_01_01_105"
+ *     w.writeGroundTruth(id, mask);      // ground_truth/000001_01_01_105.nii.gz, 512x512x11
  * }
  * }</pre>
  *
@@ -141,6 +143,26 @@ public final class DeepLesionWriter implements AutoCloseable {
     /** Where the ground truth of case {@code caseId} belongs ({@link DeepLesion#groundTruthFile}). */
     public Path groundTruthFile(String caseId) {
         return DeepLesion.groundTruthFile(dir, caseId);
+    }
+
+    /**
+     * Writes the ground truth of case {@code caseId} (an id {@link #addRow} returned) as a NIfTI
+     * mask at {@link #groundTruthFile}; it must lie on the case's grid (width × height × number
+     * of slices written for it, z in slice-index order) to be read back.
+     *
+     * @return the file written
+     * @throws WsssIoException if it cannot be written
+     */
+    public Path writeGroundTruth(String caseId, Mask3D mask) {
+        Objects.requireNonNull(mask, "mask");
+        Path file = groundTruthFile(Objects.requireNonNull(caseId, "caseId"));
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new WsssIoException(file.getParent(), "cannot create folder: " + e, e);
+        }
+        Nifti.writeMask(mask, file);
+        return file;
     }
 
     /**

@@ -279,26 +279,52 @@ class DeepLesionTest {
     }
 
     @Test
-    void groundTruthThroughTheReaderHook() throws IOException {
+    void groundTruthIsReadFromNifti() throws IOException {
         String other = DlFixture.ROW.replace("000001_01_01_109.png,1,1,1,109", "000001_01_01_110.png,1,1,1,110");
         DlFixture.csv(dir, DlFixture.ROW, DlFixture.ROW, other);
+        Path series = dir.resolve("Images_png/000001_01_01");
+        for (int i : new int[] {108, 109, 110, 114}) {
+            DlFixture.png16(series.resolve(i + ".png"), 512, 512, (x, y) -> 32768);
+        }
+        VoxelSpacing sp = new VoxelSpacing(0.488281, 0.488281, 5);
+        Mask3D truth = Mask3D.builder(512, 512, 4, sp).set(233, 101, 1).set(234, 100, 1).set(234, 101, 2).build();
+        Files.createDirectories(dir.resolve("ground_truth"));
+        Nifti.writeMask(truth, DeepLesion.groundTruthFile(dir, "000001_01_01_109_2"));
+        Files.writeString(DeepLesion.groundTruthFile(dir, "000001_01_01_110"), "not a NIfTI file");
+
+        LesionDataset ds = DeepLesion.open(dir);
+        assertTrue(ds.get(0).groundTruth().isEmpty()); // no file for the first row
+        Mask3D back = ds.get(1).groundTruth().orElseThrow();
+        assertArrayEquals(truth.toArray(), back.toArray());
+        assertEquals(3, back.count());
+        WsssIoException e = assertThrows(WsssIoException.class, () -> ds.get(2).groundTruth());
+        assertEquals(DeepLesion.groundTruthFile(dir, "000001_01_01_110"), e.file().orElseThrow());
+    }
+
+    @Test
+    void groundTruthMustLieOnTheCaseGrid() throws IOException {
+        String other = DlFixture.ROW.replace("000001_01_01_109.png,1,1,1,109", "000001_01_01_110.png,1,1,1,110");
+        DlFixture.csv(dir, DlFixture.ROW, other);
         Path series = dir.resolve("Images_png/000001_01_01");
         for (int i = 108; i <= 110; i++) {
             DlFixture.png16(series.resolve(i + ".png"), 512, 512, (x, y) -> 32768);
         }
         Files.createDirectories(dir.resolve("ground_truth"));
-        Files.writeString(dir.resolve("ground_truth/000001_01_01_109_2.nii.gz"), "3");
-        Files.writeString(dir.resolve("ground_truth/000001_01_01_110.nii.gz"), "2");
-        GroundTruthReader fake = (file, c) -> Mask3D.empty(512, 512, Integer.parseInt(readQuietly(file)), c.spacing());
-
-        LesionDataset plain = DeepLesion.open(dir);
-        assertTrue(plain.get(1).groundTruth().isEmpty());
-
+        Files.writeString(DeepLesion.groundTruthFile(dir, "000001_01_01_109"), "0.488281 3");
+        Files.writeString(DeepLesion.groundTruthFile(dir, "000001_01_01_110"), "0.5 3");
+        // A reader plugged in through the hook: "<x spacing> <depth>".
+        GroundTruthReader fake = (file, c) -> {
+            String[] t = readQuietly(file).split(" ");
+            double sx = Double.parseDouble(t[0]);
+            return Mask3D.empty(512, 512, Integer.parseInt(t[1]), new VoxelSpacing(sx, sx, 5));
+        };
         LesionDataset ds = DeepLesion.open(dir, fake);
-        assertTrue(ds.get(0).groundTruth().isEmpty()); // no file
-        assertEquals(3, ds.get(1).groundTruth().orElseThrow().depth());
-        WsssIoException e = assertThrows(WsssIoException.class, () -> ds.get(2).groundTruth());
-        assertEquals(dir.resolve("ground_truth/000001_01_01_110.nii.gz"), e.file().orElseThrow());
+        assertEquals(3, ds.get(0).groundTruth().orElseThrow().depth());
+        WsssIoException e = assertThrows(WsssIoException.class, () -> ds.get(1).groundTruth());
+        assertEquals(DeepLesion.groundTruthFile(dir, "000001_01_01_110"), e.file().orElseThrow());
+        assertTrue(e.getMessage().contains("spacing"), e.getMessage());
+        Files.writeString(DeepLesion.groundTruthFile(dir, "000001_01_01_110"), "0.488281 2");
+        e = assertThrows(WsssIoException.class, () -> DeepLesion.open(dir, fake).get(1).groundTruth());
         assertTrue(e.getMessage().contains("512x512x2") && e.getMessage().contains("512x512x3"), e.getMessage());
     }
 

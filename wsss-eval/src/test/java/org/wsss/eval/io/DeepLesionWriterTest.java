@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wsss.api.Axis;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionCategory;
+import org.wsss.api.Mask3D;
 import org.wsss.api.Recist;
 import org.wsss.api.Slice;
 import org.wsss.api.Split;
@@ -67,6 +68,7 @@ class DeepLesionWriterTest {
             ids.add(w.addRow(a));
             ids.add(w.addRow(b));
             ids.add(w.addRow(c));
+            w.writeGroundTruth(ids.get(2), Mask3D.builder(64, 48, 5, sp1).set(55, 40, 2).set(56, 40, 2).build());
         }
         assertEquals(List.of("000007_01_02_003", "000012_03_01_001", "000007_01_02_003_2"), ids);
 
@@ -92,6 +94,9 @@ class DeepLesionWriterTest {
         assertEquals(b0, cb.slice(0));
         assertEquals(b1, cb.keySlice());
         assertEquals(aSlices.get(2), cc.keySlice());
+        assertTrue(ca.groundTruth().isEmpty());
+        assertEquals(2, cc.groundTruth().orElseThrow().count());
+        assertTrue(cc.groundTruth().orElseThrow().get(56, 40, 2));
         assertTrue(Files.isRegularFile(dir.resolve("Images_png/000007_01_02/003.png")));
         try (Stream<Path> files = Files.walk(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
