@@ -1,26 +1,61 @@
 package org.wsss.eval.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wsss.api.WsssIoException;
 
-/** Temp file + move, so a reader never sees a half-written file. */
-final class AtomicFiles {
+/**
+ * Writes a file through a hidden temporary beside it and a move into place, so a reader (or a
+ * rerun after a killed process) never sees a half-written file. Every writer of the SDK goes
+ * through {@link #write}.
+ */
+public final class AtomicFiles {
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {
     }
 
+    /** Writes the content of a file to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes everything to {@code out} (buffered; do not close it). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} to {@code target} atomically, creating missing parent folders.
+     *
+     * @throws WsssIoException naming {@code target} if anything fails; no temporary is left
+     */
+    public static void write(Path target, Content content) {
+        Path tmp = null;
+        try {
+            tmp = tempFor(target);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
+            }
+            moveIntoPlace(tmp, target);
+            tmp = null;
+        } catch (IOException e) {
+            throw new WsssIoException(target, "cannot write: " + e, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
     /**
      * A new empty hidden file beside {@code target}. Made with {@link Files#createFile} rather than
      * {@code createTempFile}, whose owner-only permissions would carry over to the target.
      */
-    static Path tempFor(Path target) throws IOException {
+    private static Path tempFor(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         while (true) {
@@ -34,8 +69,7 @@ final class AtomicFiles {
         }
     }
 
-    /** Moves {@code tmp} onto {@code target}, atomically where the file system allows. */
-    static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -43,13 +77,12 @@ final class AtomicFiles {
         }
     }
 
-    /** Deletes {@code p} if not null, ignoring failure: the real error is already on its way. */
-    static void deleteQuietly(Path p) {
+    private static void deleteQuietly(Path p) {
         if (p != null) {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {
-                // best effort
+                // best effort: the real error is already on its way
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.wsss.eval.io;
 
-import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,23 +178,15 @@ public final class DeepLesionWriter implements AutoCloseable {
         }
         closed = true;
         Path csv = dir.resolve(DeepLesion.CSV_FILE);
-        Path tmp = null;
-        try {
-            tmp = AtomicFiles.tempFor(csv);
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(CsvLine.join(DlInfo.HEADER));
+        AtomicFiles.write(csv, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(CsvLine.join(DlInfo.HEADER));
+            w.write('\n');
+            for (DeepLesionRecord r : rows) {
+                w.write(CsvLine.join(DlInfo.format(r)));
                 w.write('\n');
-                for (DeepLesionRecord r : rows) {
-                    w.write(CsvLine.join(DlInfo.format(r)));
-                    w.write('\n');
-                }
             }
-            AtomicFiles.moveIntoPlace(tmp, csv);
-            tmp = null;
-        } catch (IOException e) {
-            throw new WsssIoException(csv, "cannot write: " + e, e);
-        } finally {
-            AtomicFiles.deleteQuietly(tmp);
-        }
+            w.flush();
+        });
     }
 }

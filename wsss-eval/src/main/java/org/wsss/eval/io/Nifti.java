@@ -1,6 +1,5 @@
 package org.wsss.eval.io;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,17 +7,13 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -78,7 +73,6 @@ public final class Nifti {
     static final int HEADER_SIZE = 348;
     static final int VOX_OFFSET = 352;
     private static final int MAX_DIM = 7;
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private Nifti() {
     }
@@ -312,28 +306,14 @@ public final class Nifti {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new WsssIoException(file, "cannot write: directory " + dir + " does not exist", null);
         }
-        // Not Files.createTempFile: its owner-only permissions would pass on to the target.
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + TEMP_COUNTER.incrementAndGet() + ".tmp");
-        try {
-            try (OutputStream out = open(tmp, gzip)) {
-                out.write(header(image));
-                out.write(image.dataBytes());
+        AtomicFiles.write(file, out -> {
+            OutputStream o = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
+            o.write(header(image));
+            o.write(image.dataBytes());
+            if (o instanceof GZIPOutputStream g) {
+                g.finish();
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new WsssIoException(file, "cannot write: " + e, e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The temporary file is a leftover at worst; the write's own outcome is what matters.
-            }
-        }
+        });
     }
 
     /** Writes {@code mask} as a uint8 {0, 1} image ({@link #fromMask3D(Mask3D)}). */
@@ -344,12 +324,6 @@ public final class Nifti {
     /** Writes {@code volume} as {@code type} ({@link #fromVolume(Volume, NiftiDataType)}). */
     public static void writeVolume(Volume volume, NiftiDataType type, Path file) {
         write(fromVolume(volume, type), file);
-    }
-
-    private static OutputStream open(Path tmp, boolean gzip) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), 1 << 16);
-        return gzip ? new GZIPOutputStream(out, 1 << 16) : out;
     }
 
     /** The 348-byte header plus the 4 zero extension bytes, little-endian. */

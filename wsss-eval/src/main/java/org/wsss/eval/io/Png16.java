@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageInputStream;
-import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.wsss.api.Slice;
@@ -91,23 +91,15 @@ final class Png16 {
             }
             data[i] = (short) v;
         }
-        Path tmp = null;
-        try {
-            tmp = AtomicFiles.tempFor(file);
+        AtomicFiles.write(file, out -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-            try (ImageOutputStream out = new FileImageOutputStream(tmp.toFile())) {
-                writer.setOutput(out);
+            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+                writer.setOutput(ios);
                 writer.write(null, new IIOImage(img, null, null), null);
             } finally {
                 writer.dispose();
             }
-            AtomicFiles.moveIntoPlace(tmp, file);
-            tmp = null;
-        } catch (IOException e) {
-            throw new WsssIoException(file, "cannot write PNG: " + e, e);
-        } finally {
-            AtomicFiles.deleteQuietly(tmp);
-        }
+        });
     }
 
     private static ImageReader pngReader(Path file) {
