@@ -30,7 +30,7 @@ import org.wsss.api.VoxelSpacing;
  * expected lengths are computed here from the documented formula, independently of the
  * implementation.
  */
-@PropertyDefaults(tries = 300, edgeCases = EdgeCasesMode.FIRST)
+@PropertyDefaults(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
 class RecistPropagationProperties {
 
     private static final double EPS_PX = 1e-9;
