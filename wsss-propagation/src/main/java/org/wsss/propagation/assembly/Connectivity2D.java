@@ -1,0 +1,9 @@
+package org.wsss.propagation.assembly;
+
+/** Which in-plane neighbours of a pixel count as touching it. */
+public enum Connectivity2D {
+    /** The 4 pixels sharing an edge. */
+    FOUR,
+    /** The 8 pixels sharing an edge or a corner. */
+    EIGHT
+}
