@@ -20,10 +20,11 @@ import org.wsss.grabcut.refine.RoiImages;
  * and replicated to 3 channels (Sec. 3: "intensity-windowed properly"). The mask is the
  * pixels GrabCut labels FG or PFG, inside the ROI only.
  *
- * <p><b>Fallback.</b> OpenCV throws when a class (FG + PFG or BG + PBG) has fewer samples than
- * its k-means needs, or the ROI is degenerate. Such inputs are detected beforehand (and any
- * exception OpenCV still throws is caught): the result is then the hard + probable foreground
- * seeds, and the provenance notes say why. No exception escapes for a well-formed seed map.
+ * <p><b>Fallback.</b> OpenCV throws when a class (FG + PFG or BG + PBG) is empty, and its
+ * 5-component colour models are degenerate with fewer than 5 samples per class or on a ROI
+ * less than 2 pixels wide or high. Such inputs are detected beforehand (and any exception
+ * OpenCV still throws is caught): the result is then the hard + probable foreground seeds, and
+ * the provenance notes say why. No exception escapes for a seed map inside its slice.
  *
  * <p>Thread-safe: each call owns its native buffers (closed on return) and reseeds only its
  * own thread's OpenCV RNG.

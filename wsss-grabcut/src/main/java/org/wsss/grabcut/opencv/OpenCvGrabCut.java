@@ -18,8 +18,9 @@ import org.wsss.api.SeedLabel;
 public final class OpenCvGrabCut {
 
     /**
-     * Fewest samples per class (FG + PFG, BG + PBG) OpenCV accepts: its GMMs start from a
-     * k-means with 5 clusters, which needs at least 5 points.
+     * Fewest samples per class (FG + PFG, BG + PBG) the refiner hands to OpenCV. OpenCV throws
+     * on an empty class; below its 5 GMM components per class the colour model is degenerate
+     * (k-means with more clusters than points), so such seeds are treated as unusable too.
      */
     public static final int MIN_SAMPLES_PER_CLASS = 5;
 
@@ -74,7 +75,7 @@ public final class OpenCvGrabCut {
      * calling thread's OpenCV RNG is reseeded first (it is thread-local in OpenCV), so the
      * result depends only on the inputs.
      *
-     * @throws RuntimeException whatever OpenCV throws (empty class, too few samples)
+     * @throws RuntimeException whatever OpenCV throws (e.g. an empty class)
      */
     public static void grabCut(Mat bgr, Mat mask, int iterations, int rngSeed) {
         opencv_core.setRNGSeed(rngSeed);
