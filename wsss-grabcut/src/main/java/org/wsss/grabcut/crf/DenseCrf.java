@@ -93,11 +93,16 @@ public final class DenseCrf {
             scratch = Math.max(scratch, l.scratchLength(labels));
         }
         float[] a = new float[scratch], b = new float[scratch];
+        PermutohedralLattice[] lat = lattices.toArray(new PermutohedralLattice[0]);
+        float[] wts = new float[lat.length];
+        for (int k = 0; k < wts.length; k++) {
+            wts[k] = weights.get(k);
+        }
         for (int it = 0; it < iterations; it++) {
             System.arraycopy(unary, 0, energy, 0, energy.length);
-            for (int k = 0; k < lattices.size(); k++) {
-                lattices.get(k).filterNormalized(q, filtered, labels, a, b);
-                float w = weights.get(k);
+            for (int k = 0; k < lat.length; k++) {
+                lat[k].filterNormalized(q, filtered, labels, a, b);
+                float w = wts[k];
                 for (int p = 0; p < n; p++) {
                     int o = p * labels;
                     float total = 0f;

@@ -50,7 +50,7 @@ public final class GrabCutRSeeds implements SeedGenerator {
 
     @Override
     public String name() {
-        return "recist";
+        return "grabcut-r";
     }
 
     /** The configuration. */
