@@ -36,7 +36,8 @@ import org.wsss.grabcut.refine.RoiImages;
 /**
  * GrabCut-R per lesion (seeding, windowing, conversion, GrabCut, mask assembly) against the
  * bare OpenCV {@code grabCut} call on the same prepared ROI and seeds, in the same run: the
- * ratio {@code grabCutR / bareGrabCut} is the SDK's overhead. A 512 × 512 slice with an
+ * ratio {@code grabCutR / bareGrabCut} is the SDK's overhead, and {@link #overheadOnly} times
+ * that overhead alone (every step but the OpenCV call). A 512 × 512 slice with an
  * elliptical lesion of semi-axes {@code a × b} px on noisy soft tissue.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GrabCutRBenchmark}
@@ -103,6 +104,20 @@ public class GrabCutRBenchmark {
         GrabCutConfig c = GrabCutConfig.defaults();
         OpenCvGrabCut.grabCut(image, work, c.iterations(), c.rngSeed());
         return work;
+    }
+
+    /**
+     * Everything {@link #grabCutR} does except the OpenCV call: seeding, windowing, conversion
+     * to and from OpenCV, mask assembly. Its ratio to {@link #bareGrabCut} is the overhead.
+     */
+    @Benchmark
+    public Mask overheadOnly() {
+        SeedMap s = SeedGenerators.grabcutR().generate(SeedInput.of(slice, recist));
+        Roi roi = s.roi();
+        try (Mat img = OpenCvGrabCut.toBgr(RoiImages.windowedBytes(slice, roi, Window.DEFAULT), roi.width(),
+                roi.height()); Mat m = OpenCvGrabCut.toGcMask(s.toOrdinals(), roi.width(), roi.height())) {
+            return RoiImages.toSliceMask(slice, roi, OpenCvGrabCut.foreground(m), s.provenance());
+        }
     }
 
     /** Lesions per second on 2 threads sharing one method instance. */
