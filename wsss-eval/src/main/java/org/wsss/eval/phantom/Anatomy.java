@@ -116,14 +116,14 @@ final class Anatomy {
             return new LesionShape.Style(0.8, 1.0, 0.03, 0, 0.1, 0.1, 20);
         }
         return switch (c) {
-            case LUNG -> new LesionShape.Style(0.6, 1.0, 0.10, 0.30, 0.15, 0.15, 30);
-            case LIVER -> new LesionShape.Style(0.6, 1.0, 0.08, 0, 0.2, 0.15, 25);
-            case MEDIASTINUM -> new LesionShape.Style(0.45, 0.85, 0.05, 0, 0.1, 0.35, 20);
-            case KIDNEY -> new LesionShape.Style(0.6, 1.0, 0.08, 0, 0.15, 0.15, 25);
-            case BONE -> new LesionShape.Style(0.5, 1.0, 0.10, 0, 0.25, 0.2, 30);
-            case ABDOMEN -> new LesionShape.Style(0.5, 0.95, 0.08, 0, 0.2, 0.25, 25);
-            case SOFT_TISSUE -> new LesionShape.Style(0.45, 0.95, 0.10, 0, 0.2, 0.3, 30);
-            default -> new LesionShape.Style(0.5, 0.9, 0.07, 0, 0.15, 0.3, 25);
+            case LUNG -> new LesionShape.Style(0.6, 1.0, 0.16, 0.30, 0.15, 0.15, 30);
+            case LIVER -> new LesionShape.Style(0.6, 1.0, 0.13, 0, 0.2, 0.15, 25);
+            case MEDIASTINUM -> new LesionShape.Style(0.45, 0.85, 0.08, 0, 0.1, 0.35, 20);
+            case KIDNEY -> new LesionShape.Style(0.6, 1.0, 0.12, 0, 0.15, 0.15, 25);
+            case BONE -> new LesionShape.Style(0.5, 1.0, 0.16, 0, 0.25, 0.2, 30);
+            case ABDOMEN -> new LesionShape.Style(0.5, 0.95, 0.13, 0, 0.2, 0.25, 25);
+            case SOFT_TISSUE -> new LesionShape.Style(0.45, 0.95, 0.16, 0, 0.2, 0.3, 30);
+            default -> new LesionShape.Style(0.5, 0.9, 0.10, 0, 0.15, 0.3, 25);
         };
     }
 
@@ -305,8 +305,8 @@ final class Anatomy {
         scene.tube(line(pc, Vec.normalize(Vec.v(r.uniform(-0.2, 0.2), r.uniform(-0.2, 0.2), 1))), psoasR, muscle(), 5);
         double[] ax = {r.uniform(25, 32), r.uniform(22, 28), r.uniform(45, 60)};
         double[] rot = Vec.rotation(r.uniform(0, 2 * Math.PI), r.uniform(-0.35, 0.35), r.uniform(-0.35, 0.35));
-        double inPlane = Math.min(ax[0], ax[1]);
-        double[] kc = Vec.scale(w, -r.uniform(0.2, 0.9) * inPlane);
+        // The lesion sits at the kidney's rim (cortical or exophytic), not in its sinus.
+        double[] kc = Vec.scale(w, -r.uniform(0.65, 1.05) * ellipseRadius(ax, rot, w));
         double cortex = enhanced ? r.uniform(150, 200) : r.uniform(30, 40);
         scene.ellipsoid(kc, rot, ax, cortex, 8);
         if (enhanced && r.chance(0.4)) {

@@ -27,7 +27,7 @@ import org.wsss.api.WsssIoException;
  *       rims, necrotic cores, part-solid nodules; tissue texture; an in-plane point-spread blur
  *       (σ 0.45–0.75 px); correlated noise: white noise blurred in-plane (σ 0.7–1.2 px) and
  *       rescaled to the case's σ (8–25 HU by default); integer HU clamped to [−1024, 3071].</li>
- *   <li>Neighbours: in a configurable fraction of cases (40 % by default) a structure whose HU is
+ *   <li>Neighbours: in a configurable fraction of cases (45 % by default) a structure whose HU is
  *       within about 20 HU of the lesion's overlaps its surface by 0.6–1.5 mm along an axial
  *       direction (vessel, bowel loop, organ edge, muscle, node, cyst, bile duct, bone cortex):
  *       where a box-initialised GrabCut leaks.</li>

@@ -148,9 +148,9 @@ public final class PhantomCase implements LesionCase {
         return lesion().keyZ;
     }
 
-    /** A fresh rendering without noise or blur, with or without the lesion (for tests). */
-    float[] cleanVolume(boolean withLesion) {
-        return Renderer.image(plan, lesion(), withLesion, false);
+    /** A fresh rendering with the given stages (for tests). */
+    float[] render(boolean withLesion, boolean blur, boolean noise) {
+        return Renderer.image(plan, lesion(), withLesion, blur, noise);
     }
 
     private Renderer.Lesion lesion() {
@@ -173,7 +173,7 @@ public final class PhantomCase implements LesionCase {
             synchronized (this) {
                 v = volume;
                 if (v == null) {
-                    v = Renderer.image(plan, lesion(), true, true);
+                    v = Renderer.image(plan, lesion(), true, true, true);
                     volume = v;
                 }
             }

@@ -124,7 +124,7 @@ public record PhantomConfig(
      * The default phantom: 1,000 cases, seed 20180916, spacing 0.6–1.0 mm, slice intervals
      * 1 / 2.5 / 5 mm, FOV 128–256 px, all eight categories equally likely (so that every
      * per-category statistic rests on enough cases), 70 / 15 / 15 % train / validation / test,
-     * noise σ 8–25 HU, 40 % of lesions touching a similar-HU structure, RECIST lengths ±20 %,
+     * noise σ 8–25 HU, 45 % of lesions touching a similar-HU structure, RECIST lengths ±20 %,
      * endpoint jitter 1 px, long diameter 8–60 mm with median 20 mm.
      */
     public static PhantomConfig defaults() {
@@ -135,7 +135,7 @@ public record PhantomConfig(
             }
         }
         return new PhantomConfig(1000, 20180916L, 0.6, 1.0, List.of(1.0, 2.5, 5.0), 128, 256, w,
-                0.70, 0.15, 8, 25, 0.40, 0.20, 1.0, 8, 20, 60);
+                0.70, 0.15, 8, 25, 0.45, 0.20, 1.0, 8, 20, 60);
     }
 
     /** The same settings with another case count. */

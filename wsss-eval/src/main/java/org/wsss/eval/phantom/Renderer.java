@@ -148,11 +148,11 @@ final class Renderer {
     }
 
     /**
-     * The HU volume, x fastest then y then z. {@code withLesion} false gives the anatomy alone
-     * and {@code withNoise} false skips the CT noise (both for tests); the product is rounded to
-     * integer HU in [−1024, 3071], as CT stores it.
+     * The HU volume, x fastest then y then z. {@code withLesion} false gives the anatomy alone,
+     * {@code blur} false skips the point-spread blur and {@code noise} false the CT noise (for
+     * tests); the product is rounded to integer HU in [−1024, 3071], as CT stores it.
      */
-    static float[] image(CasePlan p, Lesion les, boolean withLesion, boolean blurAndNoise) {
+    static float[] image(CasePlan p, Lesion les, boolean withLesion, boolean blur, boolean noise) {
         int w = p.width, h = p.height, d = p.depth;
         double sx = p.spacing.x(), sy = p.spacing.y(), sz = p.spacing.z();
         Canvas cv = new Canvas(w, h, d, sx, sy, sz, p.ox, p.oy, p.oz);
@@ -196,18 +196,20 @@ final class Renderer {
                 }
             }
         }
-        if (blurAndNoise) {
+        if (blur) {
             Filters.separable(hu, w, h, d, Filters.kernel(p.psfSigmaPx));
-            float[] noise = new float[hu.length];
+        }
+        if (noise) {
+            float[] white = new float[hu.length];
             Rand nr = new Rand(p.streamSeed(1));
-            for (int i = 0; i < noise.length; i++) {
-                noise[i] = (float) nr.gaussian();
+            for (int i = 0; i < white.length; i++) {
+                white[i] = (float) nr.gaussian();
             }
             float[] k = Filters.kernel(p.noiseCorrelationPx);
-            Filters.separable(noise, w, h, d, k);
+            Filters.separable(white, w, h, d, k);
             float scale = (float) (p.noiseSigmaHu / Filters.energy(k));
             for (int i = 0; i < hu.length; i++) {
-                hu[i] += scale * noise[i];
+                hu[i] += scale * white[i];
             }
         }
         for (int i = 0; i < hu.length; i++) {
