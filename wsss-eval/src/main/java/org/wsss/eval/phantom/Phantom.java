@@ -1,9 +1,12 @@
 package org.wsss.eval.phantom;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.WsssIoException;
+import org.wsss.eval.io.DeepLesionRecord;
+import org.wsss.eval.io.DeepLesionWriter;
 
 /**
  * Synthetic CT lesion phantom with exact 3D ground truth: the SDK's embedded default dataset.
@@ -101,6 +104,33 @@ public final class Phantom {
             throw new IndexOutOfBoundsException("phantom case " + index + " outside 0.." + (config.count() - 1));
         }
         return new PhantomCase(config, index);
+    }
+
+    /**
+     * Writes the phantom to {@code dir} in the DeepLesion layout ({@code Images_png/},
+     * {@code DL_info.csv}) with each case's ground truth as {@code ground_truth/<id>.nii.gz} on
+     * the grid of its stored slices, so that {@link org.wsss.eval.io.DeepLesion#open} reads the
+     * same cases back. Cases are generated and written one at a time; memory stays that of one
+     * case.
+     *
+     * @return {@code dir}
+     * @throws org.wsss.api.WsssIoException if a file cannot be written
+     */
+    public static Path export(PhantomConfig config, Path dir) {
+        try (DeepLesionWriter w = DeepLesionWriter.create(dir)) {
+            for (int i = 0; i < config.count(); i++) {
+                PhantomCase c = generate(config, i);
+                int[] s = c.sliceIndices();
+                DeepLesionRecord rec = DeepLesionRecord.of(i + 1, 1, 1, c.recist(), s[0], s[s.length - 1],
+                        c.spacing(), c.width(), c.height(), c.window(), c.category(), c.split());
+                for (int idx : s) {
+                    w.writeSlice(rec, idx, c.slice(idx));
+                }
+                String id = w.addRow(rec);
+                w.writeGroundTruth(id, c.groundTruth().orElseThrow());
+            }
+        }
+        return dir;
     }
 
     private static final class Dataset implements LesionDataset {
