@@ -82,7 +82,9 @@ final class CasePlan {
         double off = Math.max(0, (fov - need) / 2.0) * 0.6;
         this.ox = (fov - 1) / 2.0 + r.uniform(-off, off);
         this.oy = (fov - 1) / 2.0 + r.uniform(-off, off);
-        this.oz = halfZ + r.uniform(-0.5, 0.5);
+        // A lesion thinner than a slice is centred on one, so that partial volume cannot erase it.
+        double dz = r.uniform(-0.5, 0.5);
+        this.oz = halfZ + (shape.extentZ() > sz ? dz : 0);
         this.firstSlice = r.nextInt(1, Math.max(1, Math.min(300, 999 - depth)));
         this.lo = new double[] {-ox * sp, -oy * sp, -oz * sz};
         this.hi = new double[] {(width - 1 - ox) * sp, (height - 1 - oy) * sp, (depth - 1 - oz) * sz};
