@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wsss", mixinStandardHelpOptions = true, versionProvider = WsssCli.Version.class,
         description = "Weakly supervised slice-propagated segmentation of CT lesions from RECIST marks.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PhantomCommand.class, Table1Command.class})
 public final class WsssCli {
 
     private WsssCli() {

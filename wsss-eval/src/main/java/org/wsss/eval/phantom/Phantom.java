@@ -2,9 +2,15 @@ package org.wsss.eval.phantom;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
+import org.wsss.api.Mask3D;
 import org.wsss.api.WsssIoException;
+import org.wsss.eval.experiments.Progress;
 import org.wsss.eval.io.DeepLesionRecord;
 import org.wsss.eval.io.DeepLesionWriter;
 
@@ -117,20 +123,56 @@ public final class Phantom {
      * @throws org.wsss.api.WsssIoException if a file cannot be written
      */
     public static Path export(PhantomConfig config, Path dir) {
+        return export(config, dir, 1, Progress.NONE);
+    }
+
+    /**
+     * {@link #export(PhantomConfig, Path)} on {@code threads} workers, reporting one unit of
+     * {@code progress} per case. Cases are generated and their slices written in parallel, a
+     * chunk at a time (so memory stays bounded); CSV rows and ground truth follow in case order,
+     * so the output is identical to the sequential export.
+     */
+    public static Path export(PhantomConfig config, Path dir, int threads, Progress progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        progress.start("phantom: " + config.count() + " cases", config.count());
+        ForkJoinPool pool = new ForkJoinPool(threads);
         try (DeepLesionWriter w = DeepLesionWriter.create(dir)) {
-            for (int i = 0; i < config.count(); i++) {
-                PhantomCase c = generate(config, i);
-                int[] s = c.sliceIndices();
-                DeepLesionRecord rec = DeepLesionRecord.of(i + 1, 1, 1, c.recist(), s[0], s[s.length - 1],
-                        c.spacing(), c.width(), c.height(), c.window(), c.category(), c.split());
-                for (int idx : s) {
-                    w.writeSlice(rec, idx, c.slice(idx));
+            int chunk = 4 * threads;
+            for (int start = 0; start < config.count(); start += chunk) {
+                int from = start, to = Math.min(config.count(), start + chunk);
+                List<Exported> done = pool.submit(() -> IntStream.range(from, to).parallel().mapToObj(i -> {
+                    PhantomCase c = generate(config, i);
+                    int[] s = c.sliceIndices();
+                    DeepLesionRecord rec = DeepLesionRecord.of(i + 1, 1, 1, c.recist(), s[0], s[s.length - 1],
+                            c.spacing(), c.width(), c.height(), c.window(), c.category(), c.split());
+                    for (int idx : s) {
+                        w.writeSlice(rec, idx, c.slice(idx));
+                    }
+                    return new Exported(rec, c.groundTruth().orElseThrow());
+                }).collect(Collectors.toList())).get();
+                for (Exported e : done) {
+                    w.writeGroundTruth(w.addRow(e.record()), e.truth());
+                    progress.advance(1);
                 }
-                String id = w.addRow(rec);
-                w.writeGroundTruth(id, c.groundTruth().orElseThrow());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("phantom export interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
         }
         return dir;
+    }
+
+    private record Exported(DeepLesionRecord record, Mask3D truth) {
     }
 
     private static final class Dataset implements LesionDataset {

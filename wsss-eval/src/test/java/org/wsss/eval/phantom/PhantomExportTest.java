@@ -41,4 +41,39 @@ class PhantomExportTest {
             assertTrue(Files.isRegularFile(DeepLesion.groundTruthFile(dir, a.id())));
         }
     }
+
+    @Test
+    void parallelExportWritesTheSameFilesAsTheSequentialOne(@TempDir Path dir) throws Exception {
+        PhantomConfig cfg = PhantomStatisticsTest.SMALL.withCount(7);
+        Path seq = Phantom.export(cfg, dir.resolve("seq"));
+        java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+        Path par = Phantom.export(cfg, dir.resolve("par"), 3, new org.wsss.eval.experiments.Progress() {
+            @Override
+            public void start(String task, long total) {
+                assertEquals(7, total);
+            }
+
+            @Override
+            public void advance(long n) {
+                steps.addAndGet(n);
+            }
+
+            @Override
+            public void finish() {
+            }
+        });
+        assertEquals(7, steps.get());
+        java.util.List<Path> files;
+        try (var s = Files.walk(seq)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertEquals(7 + 1, files.stream().filter(f -> f.toString().endsWith(".nii.gz") || f.toString().endsWith(".csv")).count());
+        for (Path f : files) {
+            Path g = par.resolve(seq.relativize(f));
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(g), seq.relativize(f).toString());
+        }
+        try (var s = Files.walk(par)) {
+            assertEquals(files.size(), s.filter(Files::isRegularFile).count());
+        }
+    }
 }
