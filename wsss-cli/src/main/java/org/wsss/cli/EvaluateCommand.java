@@ -42,12 +42,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Scores NIfTI masks PRED/<id>.nii.gz against ground truth of the same name:",
-            "TRUTH/ground_truth/<id>.nii.gz if TRUTH is a DeepLesion-layout folder, else TRUTH/<id>.nii.gz.",
-            "Prints per-lesion Dice, precision, recall and their mean +- std and voxel-aggregated values",
-            "(Markdown); writes PRED/evaluation.csv and PRED/evaluation-summary.csv.",
-            "Lesions that cannot be scored (e.g. masks of different dimensions) go to PRED/evaluation-failures.csv.",
-            "Exit code: 0 all scored, 1 some lesions failed, 2 bad usage or nothing to score."})
+            "Scores 3D lesion masks against ground truth: Dice, precision and recall per lesion and overall.",
+            "%nEvery PRED/<id>.nii.gz that has a ground truth is scored: TRUTH/ground_truth/<id>.nii.gz when TRUTH"
+                + " is a DeepLesion-layout folder, else TRUTH/<id>.nii.gz. The two masks must have the same"
+                + " dimensions.",
+            "%nPrints Markdown tables (per lesion; mean +/- std over lesions and voxel-aggregated precision, recall,"
+                + " F1) and writes PRED/evaluation.csv and PRED/evaluation-summary.csv. Lesions that cannot be"
+                + " scored are listed in PRED/evaluation-failures.csv.",
+            "%nExit code: 0 all scored, 1 some lesions failed, 2 bad usage or nothing to score."})
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Per-lesion scores. */
@@ -116,6 +118,8 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println();
         out.print(summary.toMarkdown());
         out.println();
+        out.println("mean, std: over lesions (sample std); voxel_aggregate: voxel counts summed over lesions"
+                + " (for dice, the aggregate F1).");
         out.println(report.done().size() + " lesions scored, " + report.failures().size() + " failed"
                 + (report.failures().isEmpty() ? "" : " (see " + report.failuresFile() + ")")
                 + (withoutTruth == 0 ? "" : ", " + withoutTruth + " masks without ground truth left out")

@@ -131,7 +131,24 @@ class WeakLabelsCommandTest {
             assertFalse(Files.getLastModifiedTime(out.resolve(id + ".png")).equals(old), id);
         }
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(5, s.count(), "4 PNGs and failures.csv, no temporaries");
+            assertEquals(6, s.count(), "4 PNGs, failures.csv and the method, no temporaries");
         }
+    }
+
+    @Test
+    void anotherMethodIntoTheSameFolderNeedsForce(@TempDir Path tmp) throws IOException {
+        Path data = tmp.resolve("dl");
+        Path out = tmp.resolve("out");
+        TinyDeepLesion.fourCases(data);
+        assertEquals(0, weakLabels(data, "recist-d", out).code());
+        assertEquals("recist-d", Files.readString(out.resolve(WeakLabelsCommand.METHOD_FILE)).strip());
+        Cli other = weakLabels(data, "grabcut-r", out);
+        assertEquals(2, other.code(), other.toString());
+        assertEquals("wsss weak-labels: " + out + " holds recist-d masks, not grabcut-r; choose another --out,"
+                + " or --force to redo every lesion", other.err().strip());
+        Cli forced = weakLabels(data, "grabcut-r", out, "--force");
+        assertEquals(0, forced.code(), forced.toString());
+        assertTrue(forced.out().contains("4 done, 0 failed"), forced.toString());
+        assertEquals("grabcut-r", Files.readString(out.resolve(WeakLabelsCommand.METHOD_FILE)).strip());
     }
 }
