@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code wsss} command-line tool. Each subcommand is its own class; this one
  * only wires them and maps failures to exit codes: 0 success, 1 a run that finished with failed
- * lesions (see its {@code failures.csv}), 2 bad usage or unreadable input.
+ * lesions (see its {@code failures.csv}), 2 bad usage or unreadable input (a missing folder, an
+ * unreadable or invalid {@code DL_info.csv}), reported as one line on standard error.
  */
 @Command(name = "wsss", mixinStandardHelpOptions = true, versionProvider = WsssCli.Version.class,
         description = "Weakly supervised slice-propagated segmentation of CT lesions from RECIST marks.",
-        subcommands = {CommandLine.HelpCommand.class, PhantomCommand.class, Table1Command.class})
+        subcommands = {CommandLine.HelpCommand.class, PhantomCommand.class, WeakLabelsCommand.class,
+            EvaluateCommand.class, Table1Command.class})
 public final class WsssCli {
 
     private WsssCli() {
@@ -29,7 +31,9 @@ public final class WsssCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("wsss " + line.getCommandName() + ": " + ex.getMessage());
+            String m = ex.getMessage();
+            line.getErr().println("wsss " + line.getCommandName() + ": "
+                    + (m == null || m.isBlank() ? ex.toString() : m));
             return 2;
         });
         return cl.execute(args);

@@ -4,11 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.wsss.api.WsssIoException;
 
 /**
@@ -19,6 +22,9 @@ import org.wsss.api.WsssIoException;
 public final class AtomicFiles {
 
     private static final AtomicLong COUNTER = new AtomicLong();
+
+    /** {@code .<target name>.<pid>-<n>.tmp}, as {@link #tempFor} names them. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d{1,18})-\\d+\\.tmp");
 
     private AtomicFiles() {
     }
@@ -49,6 +55,38 @@ public final class AtomicFiles {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    /**
+     * Deletes the temporaries that {@link #write} left directly in {@code dir} when its process
+     * was killed before it could move or delete them. Only temporaries of processes that no
+     * longer run are deleted, so a writer still at work in the same folder is left alone.
+     * A missing folder holds none.
+     *
+     * @return the number of files deleted
+     * @throws WsssIoException naming {@code dir} if it cannot be listed or a temporary cannot be deleted
+     */
+    public static int deleteStaleTemporaries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : ds) {
+                Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+                if (!m.matches() || !Files.isRegularFile(p)) {
+                    continue;
+                }
+                long pid = Long.parseLong(m.group(1));
+                if (pid != self && ProcessHandle.of(pid).isEmpty() && Files.deleteIfExists(p)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new WsssIoException(dir, "cannot remove stale temporary files: " + e, e);
+        }
+        return deleted;
     }
 
     /**

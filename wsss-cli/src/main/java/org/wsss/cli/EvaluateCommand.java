@@ -1,0 +1,199 @@
+package org.wsss.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wsss.api.Mask3D;
+import org.wsss.api.WsssIoException;
+import org.wsss.eval.experiments.Tables;
+import org.wsss.eval.io.DeepLesion;
+import org.wsss.eval.io.Nifti;
+import org.wsss.eval.metrics.MeanStd;
+import org.wsss.eval.metrics.Metrics;
+import org.wsss.eval.metrics.Overlap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code wsss evaluate}: scores 3D lesion masks against ground truth as the paper does (Sec. 3):
+ * per lesion Dice, precision and recall; over lesions their mean ± sample std and the
+ * voxel-aggregated precision, recall and F1 (counts summed over lesions, as in Fig. 2b).
+ *
+ * <p>Every {@code PRED/<id>.nii.gz} whose ground truth exists is scored; the ground truth is
+ * {@code TRUTH/ground_truth/<id>.nii.gz} when {@code TRUTH} is a DeepLesion-layout folder (it has
+ * a {@code ground_truth} folder), else {@code TRUTH/<id>.nii.gz} (a plain folder of masks).
+ * Predictions without ground truth are counted and left out; ground truth without a prediction
+ * is ignored (e.g. the other splits). Masks are compared voxel by voxel and must have the same
+ * dimensions; their spacings are not compared. Empty masks are scored as {@link Overlap} says.
+ *
+ * <p>Writes {@code PRED/evaluation.csv} (per lesion: Dice, precision, recall and the voxel counts),
+ * {@code PRED/evaluation-summary.csv}, and the same as Markdown on standard output. A lesion that
+ * cannot be scored (unreadable NIfTI, not binary, different dimensions) is listed in
+ * {@code PRED/evaluation-failures.csv} — not {@code failures.csv}, which belongs to the command
+ * that made the masks — and the run exits with 1.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Scores 3D lesion masks against ground truth: Dice, precision and recall per lesion and overall.",
+            "%nEvery PRED/<id>.nii.gz that has a ground truth is scored: TRUTH/ground_truth/<id>.nii.gz when TRUTH"
+                + " is a DeepLesion-layout folder, else TRUTH/<id>.nii.gz. The two masks must have the same"
+                + " dimensions.",
+            "%nPrints Markdown tables (per lesion; mean +/- std over lesions and voxel-aggregated precision, recall,"
+                + " F1) and writes PRED/evaluation.csv and PRED/evaluation-summary.csv. Lesions that cannot be"
+                + " scored are listed in PRED/evaluation-failures.csv.",
+            "%nExit code: 0 all scored, 1 some lesions failed, 2 bad usage or nothing to score."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** Per-lesion scores. */
+    static final String PER_LESION_FILE = "evaluation.csv";
+    /** Aggregated scores. */
+    static final String SUMMARY_FILE = "evaluation-summary.csv";
+    /** Lesions that could not be scored. */
+    static final String FAILURES_FILE = "evaluation-failures.csv";
+
+    private static final String SUFFIX = ".nii.gz";
+
+    @Option(names = "--pred", required = true, paramLabel = "PRED",
+            description = "Folder of predicted masks <id>.nii.gz (e.g. the output of `wsss segment`).")
+    Path pred;
+
+    @Option(names = "--truth", required = true, paramLabel = "TRUTH",
+            description = "DeepLesion-layout folder with ground_truth/<id>.nii.gz, or a folder of <id>.nii.gz.")
+    Path truth;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    record Pair(Path prediction, Path truth) {
+    }
+
+    @Override
+    public Integer call() {
+        common.validate();
+        requireFolder(pred, "prediction folder");
+        requireFolder(truth, "ground-truth folder");
+        Path gtDir = Files.isDirectory(truth.resolve(DeepLesion.GROUND_TRUTH_DIR))
+                ? truth.resolve(DeepLesion.GROUND_TRUTH_DIR) : truth;
+        List<Batch.Job<Pair>> jobs = new ArrayList<>();
+        int withoutTruth = 0;
+        for (Path p : predictions(pred)) {
+            String name = p.getFileName().toString();
+            String id = name.substring(0, name.length() - SUFFIX.length());
+            Path t = gtDir.resolve(name);
+            if (Files.isRegularFile(t)) {
+                jobs.add(new Batch.Job<>(id, new Pair(p, t), null));
+            } else {
+                withoutTruth++;
+            }
+        }
+        if (jobs.isEmpty()) {
+            throw new IllegalArgumentException("no mask <id>" + SUFFIX + " in " + pred + " has a ground truth <id>"
+                    + SUFFIX + " in " + gtDir + " (" + withoutTruth + " masks without)");
+        }
+        Batch batch = new Batch(pred, common.threads, true, common.progress(), FAILURES_FILE);
+        Batch.Report<Overlap> report = batch.run("evaluate", jobs, List.of(), (pair, unused) -> score(pair));
+
+        Tables perLesion = perLesion(report.done(), false);
+        perLesion(report.done(), true).writeCsv(pred.resolve(PER_LESION_FILE));
+        Tables summary = summary(report.done(), false);
+        summary(report.done(), true).writeCsv(pred.resolve(SUMMARY_FILE));
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("## Per lesion");
+        out.println();
+        out.print(perLesion.toMarkdown());
+        out.println();
+        out.println("## Summary");
+        out.println();
+        out.print(summary.toMarkdown());
+        out.println();
+        out.println("mean, std: over lesions (sample std); voxel_aggregate: voxel counts summed over lesions"
+                + " (for dice, the aggregate F1).");
+        out.println(report.done().size() + " lesions scored, " + report.failures().size() + " failed"
+                + (report.failures().isEmpty() ? "" : " (see " + report.failuresFile() + ")")
+                + (withoutTruth == 0 ? "" : ", " + withoutTruth + " masks without ground truth left out")
+                + "; CSV in " + pred.resolve(PER_LESION_FILE) + " and " + pred.resolve(SUMMARY_FILE));
+        return report.exitCode();
+    }
+
+    /** Voxel counts of one prediction against its ground truth. */
+    static Overlap score(Pair pair) {
+        Mask3D p = Nifti.readMask(pair.prediction());
+        Mask3D t = Nifti.readMask(pair.truth());
+        if (p.width() != t.width() || p.height() != t.height() || p.depth() != t.depth()) {
+            throw new IllegalArgumentException("prediction is " + p.width() + "x" + p.height() + "x" + p.depth()
+                    + " but ground truth " + pair.truth() + " is " + t.width() + "x" + t.height() + "x" + t.depth());
+        }
+        return Metrics.overlap(p, t);
+    }
+
+    private static Tables perLesion(List<Batch.Done<Overlap>> done, boolean csv) {
+        Tables t = new Tables(List.of("lesion", "dice", "precision", "recall", "tp", "fp", "fn"));
+        for (Batch.Done<Overlap> d : done) {
+            Overlap o = d.value();
+            t.add(List.of(d.lesion(), num(o.dice(), csv), num(o.precision(), csv), num(o.recall(), csv),
+                    Long.toString(o.tp()), Long.toString(o.fp()), Long.toString(o.fn())));
+        }
+        return t;
+    }
+
+    /**
+     * Rows dice, precision, recall: mean and sample std over lesions, and the voxel-aggregated
+     * value (for Dice: the aggregate F1). Empty cells when no lesion was scored.
+     */
+    private static Tables summary(List<Batch.Done<Overlap>> done, boolean csv) {
+        Tables t = new Tables(List.of("metric", "mean", "std", "voxel_aggregate", "lesions"));
+        List<Overlap> all = done.stream().map(Batch.Done::value).toList();
+        Overlap sum = Metrics.aggregate(all);
+        String n = Integer.toString(all.size());
+        t.add(row("dice", all.stream().mapToDouble(Overlap::dice).toArray(), sum.f1(), n, csv));
+        t.add(row("precision", all.stream().mapToDouble(Overlap::precision).toArray(), sum.precision(), n, csv));
+        t.add(row("recall", all.stream().mapToDouble(Overlap::recall).toArray(), sum.recall(), n, csv));
+        return t;
+    }
+
+    private static List<String> row(String metric, double[] values, double aggregate, String n, boolean csv) {
+        if (values.length == 0) {
+            return List.of(metric, "", "", "", n);
+        }
+        MeanStd m = MeanStd.of(values);
+        return List.of(metric, num(m.mean(), csv), num(m.std(), csv), num(aggregate, csv), n);
+    }
+
+    /** Full precision for CSV, 3 decimals (as the paper's tables) for Markdown. */
+    private static String num(double v, boolean csv) {
+        return csv ? Double.toString(v) : Tables.f3(v);
+    }
+
+    private static List<Path> predictions(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path p : ds) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                    files.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new WsssIoException(dir, "cannot list: " + e, e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static void requireFolder(Path dir, String what) {
+        if (!Files.isDirectory(dir)) {
+            throw new WsssIoException(dir, what + " not found", null);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.wsss.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.wsss.api.InitialMaskMethod;
+import org.wsss.api.LesionCase;
+import org.wsss.api.Mask;
+import org.wsss.api.Slice;
+import org.wsss.api.WsssIoException;
+import org.wsss.eval.io.AtomicFiles;
+import org.wsss.eval.io.DeepLesion;
+import org.wsss.eval.io.DeepLesionDataset;
+import org.wsss.grabcut.InitialMasks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code wsss weak-labels}: the initial RECIST-slice mask of every lesion of a DeepLesion-layout
+ * folder (the paper's Sec. 2.1 and the methods of Table 1, Sec. 3.1), one 8-bit PNG per row of
+ * {@code DL_info.csv}: {@code OUT/<case id>.png}, the size of the key slice, 255 = lesion,
+ * 0 = background ({@link MaskPng}). The case id is {@code File_name} without {@code .png};
+ * repeated names (several lesions on one slice) get {@code _2}, {@code _3}, … in row order.
+ * Lesions are spread over {@code --threads} workers and follow the shared batch behaviour of
+ * {@link Batch}: failures in {@code OUT/failures.csv}, atomic writes, reruns skip finished lesions.
+ * The method is recorded in {@code OUT/weak-labels-method.txt}; a rerun with another method into
+ * the same folder is refused (exit 2) unless {@code --force} redoes every lesion.
+ */
+@Command(name = "weak-labels", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Makes the weak RECIST-slice mask of every lesion of a DeepLesion-layout folder.",
+            "%nWrites one 8-bit PNG per DL_info.csv row, OUT/<case id>.png, the size of the key slice,"
+                + " 255 = lesion, 0 = background. The case id is File_name without .png; repeated file names"
+                + " (several lesions on one slice) get _2, _3, ... in row order.",
+            "%nLesions that fail, and unreadable CSV rows, are listed in OUT/failures.csv and the others are done;"
+                + " a rerun skips lesions whose PNG exists (--force redoes them). OUT/weak-labels-method.txt"
+                + " records the method; a rerun with another method into OUT needs --force. The masks depend neither on"
+                + " --threads nor on --seed (each method's random generator has its own fixed seed).",
+            "%nExit code: 0 all done, 1 some lesions failed, 2 bad usage or unreadable input."})
+final class WeakLabelsCommand implements Callable<Integer> {
+
+    /** Records which method made the masks of the output folder. */
+    static final String METHOD_FILE = "weak-labels-method.txt";
+
+    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
+            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
+    Path deeplesion;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD",
+            description = "recist-d, grabcut, grabcut-i, grabcut-r (the paper's method) or dcrf.")
+    String method;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--force", description = "Redo lesions whose PNG already exists.")
+    boolean force;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        common.validate();
+        InitialMaskMethod m = InitialMasks.byName(method);
+        DeepLesionDataset data = DeepLesion.open(deeplesion);
+        checkMethodOfEarlierRun(m.name());
+        Batch batch = new Batch(out, common.threads, force, common.progress());
+        Batch.Report<Void> report = batch.run("weak labels (" + m.name() + ")",
+                Batch.jobs(data, c -> out.resolve(c.id() + ".png")), Batch.problems(data),
+                (lesion, file) -> {
+                    MaskPng.write(segment(m, lesion), file);
+                    return null;
+                });
+        Batch.requireUsableRows(data, data.csvFile(), report);
+        spec.commandLine().getOut().println(report.summary());
+        return report.exitCode();
+    }
+
+    /**
+     * Refuses to mix methods in one folder: a rerun skips existing PNGs, which would silently
+     * keep another method's masks. The method is recorded in {@value #METHOD_FILE}.
+     */
+    private void checkMethodOfEarlierRun(String name) {
+        Path stamp = out.resolve(METHOD_FILE);
+        try {
+            if (!force && Files.isRegularFile(stamp)) {
+                String earlier = Files.readString(stamp, StandardCharsets.UTF_8).strip();
+                if (!earlier.equals(name)) {
+                    throw new IllegalArgumentException(out + " holds " + earlier + " masks, not " + name
+                            + "; choose another --out, or --force to redo every lesion");
+                }
+            }
+        } catch (IOException e) {
+            throw new WsssIoException(stamp, "cannot read: " + e, e);
+        }
+        AtomicFiles.write(stamp, o -> o.write((name + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The weak mask of {@code lesion}'s key slice. */
+    static Mask segment(InitialMaskMethod m, LesionCase lesion) {
+        Slice key = lesion.keySlice();
+        Mask mask = m.segment(key, lesion.recist(), lesion.window());
+        if (mask.width() != key.width() || mask.height() != key.height()) {
+            throw new IllegalStateException(m.name() + " returned a " + mask.width() + "x" + mask.height()
+                    + " mask for a " + key.width() + "x" + key.height() + " slice");
+        }
+        return mask;
+    }
+}
