@@ -4,6 +4,8 @@ import org.wsss.api.SeedGenerator;
 import org.wsss.grabcut.seeds.BoxIConfig;
 import org.wsss.grabcut.seeds.BoxISeeds;
 import org.wsss.grabcut.seeds.BoxSeeds;
+import org.wsss.grabcut.seeds.CnnSeeds;
+import org.wsss.grabcut.seeds.CnnSeedsConfig;
 import org.wsss.grabcut.seeds.GrabCutRConfig;
 import org.wsss.grabcut.seeds.GrabCutRSeeds;
 import org.wsss.grabcut.seeds.RecistDConfig;
@@ -12,9 +14,9 @@ import org.wsss.grabcut.seeds.RecistDSeeds;
 /**
  * The seed generators of Sec. 2.1 and 3.1, as static factories. Every generator is stateless,
  * thread-safe and deterministic, and places its seed map on a context ROI of twice the tight
- * RECIST box per side, clipped to the slice. The geometry behind them is public in
- * {@link org.wsss.grabcut.seeds.SeedGeometry}, for seeders that combine a RECIST with a
- * network's probability map (Sec. 2.3, 3.2).
+ * RECIST box per side, clipped to the slice. {@link #cnn} and {@link #cnnPropagated} combine the
+ * mark with a network's probability map (Sec. 2.3, 3.2); the geometry behind all of them is
+ * public in {@link org.wsss.grabcut.seeds.SeedGeometry}.
  */
 public final class SeedGenerators {
 
@@ -54,5 +56,33 @@ public final class SeedGenerators {
     /** RECIST-D with {@code config}. */
     public static SeedGenerator recistD(RecistDConfig config) {
         return new RecistDSeeds(config);
+    }
+
+    /**
+     * CNN-guided seeds of the "-GC" post-processing (Sec. 3.2) and of Sec. 2.3: the mark and a
+     * probability map ({@link org.wsss.api.SeedInput#prior()}, required); the original mark is
+     * optional. See {@link CnnSeeds}.
+     */
+    public static SeedGenerator cnn(CnnSeedsConfig config) {
+        return new CnnSeeds(config, false);
+    }
+
+    /** {@link #cnn(CnnSeedsConfig)} with {@link CnnSeedsConfig#defaults()}. */
+    public static SeedGenerator cnn() {
+        return cnn(CnnSeedsConfig.defaults());
+    }
+
+    /**
+     * Off-slice seeds S(Ŷ, R̂, R) of Sec. 2.3: as {@link #cnn(CnnSeedsConfig)}, but the input
+     * must also carry the RECIST-slice mark R ({@link org.wsss.api.SeedInput#reference()}), so
+     * every seed map made for slice-propagated training names the mark it came from.
+     */
+    public static SeedGenerator cnnPropagated(CnnSeedsConfig config) {
+        return new CnnSeeds(config, true);
+    }
+
+    /** {@link #cnnPropagated(CnnSeedsConfig)} with {@link CnnSeedsConfig#defaults()}. */
+    public static SeedGenerator cnnPropagated() {
+        return cnnPropagated(CnnSeedsConfig.defaults());
     }
 }

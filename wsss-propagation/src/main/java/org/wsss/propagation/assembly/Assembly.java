@@ -1,6 +1,8 @@
 package org.wsss.propagation.assembly;
 
 import java.util.Objects;
+import org.wsss.api.ComponentLabels;
+import org.wsss.api.Connectivity2D;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Recist;
@@ -26,11 +28,12 @@ public final class Assembly {
     private Assembly() {
     }
 
-    /** Labels the connected components of {@code mask}; see {@link ComponentLabels}. */
+    /**
+     * Labels the connected components of {@code mask}: {@link ComponentLabels#of}, which lives in
+     * wsss-api so that the seeders of wsss-grabcut share the one implementation.
+     */
     public static ComponentLabels label(Mask mask, Connectivity2D connectivity) {
-        Objects.requireNonNull(mask, "mask");
-        Objects.requireNonNull(connectivity, "connectivity");
-        return Flood.label(mask, connectivity);
+        return ComponentLabels.of(mask, connectivity);
     }
 
     /**

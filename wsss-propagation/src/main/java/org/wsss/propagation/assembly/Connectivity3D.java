@@ -1,5 +1,7 @@
 package org.wsss.propagation.assembly;
 
+import org.wsss.api.Connectivity2D;
+
 /**
  * Which neighbours of a voxel count as touching it. With thick CT slices a lesion's outline
  * shifts between slices; {@link #SIX} asks that consecutive cross-sections overlap (share a

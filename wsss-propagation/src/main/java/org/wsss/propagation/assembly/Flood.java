@@ -1,6 +1,6 @@
 package org.wsss.propagation.assembly;
 
-import java.util.Arrays;
+import org.wsss.api.ComponentLabels;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 
@@ -10,53 +10,9 @@ final class Flood {
     private Flood() {
     }
 
-    static ComponentLabels label(Mask mask, Connectivity2D c) {
-        int w = mask.width(), h = mask.height(), n = w * h;
-        boolean eight = c == Connectivity2D.EIGHT;
-        int[] labels = new int[n];
-        int[] queue = new int[Math.max(1, mask.count())];
-        int[] sizes = new int[16];
-        int next = 0;
-        for (int start = 0; start < n; start++) {
-            if (!mask.getIndex(start) || labels[start] != 0) {
-                continue;
-            }
-            next++;
-            labels[start] = next;
-            int head = 0, tail = 0;
-            queue[tail++] = start;
-            while (head < tail) {
-                int i = queue[head++];
-                int x = i % w, y = i / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= w || (dx == 0 && dy == 0) || (!eight && dx != 0 && dy != 0)) {
-                            continue;
-                        }
-                        int j = ny * w + nx;
-                        if (labels[j] == 0 && mask.getIndex(j)) {
-                            labels[j] = next;
-                            queue[tail++] = j;
-                        }
-                    }
-                }
-            }
-            if (next >= sizes.length) {
-                sizes = Arrays.copyOf(sizes, sizes.length * 2);
-            }
-            sizes[next] = tail;
-        }
-        return new ComponentLabels(w, h, labels, Arrays.copyOf(sizes, next + 1));
-    }
-
     static Mask connectedToPrevious(Mask current, Mask previous, Connectivity3D c) {
         int w = current.width(), h = current.height();
-        ComponentLabels labels = label(current, c.inPlane());
+        ComponentLabels labels = ComponentLabels.of(current, c.inPlane());
         boolean[] keep = new boolean[labels.count() + 1];
         int r = c.crossSliceReach();
         for (int y = 0; y < h; y++) {

@@ -11,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.wsss.api.ComponentLabels;
+import org.wsss.api.Connectivity2D;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.VoxelSpacing;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.wsss.api.Connectivity2D;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Recist;

@@ -1,6 +1,6 @@
-package org.wsss.propagation.assembly;
+package org.wsss.api;
 
-/** Which in-plane neighbours of a pixel count as touching it. */
+/** Which in-plane neighbours of a pixel count as touching it (for {@link ComponentLabels}). */
 public enum Connectivity2D {
     /** The 4 pixels sharing an edge. */
     FOUR,
