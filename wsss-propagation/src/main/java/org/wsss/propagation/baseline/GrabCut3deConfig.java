@@ -1,0 +1,37 @@
+package org.wsss.propagation.baseline;
+
+import java.util.Objects;
+import org.wsss.grabcut.opencv.GrabCutConfig;
+import org.wsss.grabcut.seeds.GrabCutRConfig;
+import org.wsss.propagation.assembly.Connectivity3D;
+import org.wsss.propagation.geometry.PropagationConfig;
+
+/**
+ * Parameters of the GrabCut-3DE baseline ({@link GrabCut3de}).
+ *
+ * @param propagation the lesion's assumed z extent for the Pythagorean RECIST propagation
+ * @param seeds the GrabCut-R layout drawn from each slice's R̂
+ * @param grabCut the GrabCut refiner
+ * @param connectivity which voxels touch when keeping the 3D component through the RECIST slice
+ */
+public record GrabCut3deConfig(PropagationConfig propagation, GrabCutRConfig seeds, GrabCutConfig grabCut,
+                               Connectivity3D connectivity) {
+
+    /** Rejects nulls. */
+    public GrabCut3deConfig {
+        Objects.requireNonNull(propagation, "GrabCut3deConfig.propagation");
+        Objects.requireNonNull(seeds, "GrabCut3deConfig.seeds");
+        Objects.requireNonNull(grabCut, "GrabCut3deConfig.grabCut");
+        Objects.requireNonNull(connectivity, "GrabCut3deConfig.connectivity");
+    }
+
+    /**
+     * The defaults of each part: the sphere on the long axis, the paper's GrabCut-R fractions,
+     * 5 GrabCut iterations, and 6-connectivity (consecutive cross-sections must overlap, which
+     * they do here: every slice's FG seeds hold R̂'s axes, all through R's centre).
+     */
+    public static GrabCut3deConfig defaults() {
+        return new GrabCut3deConfig(PropagationConfig.defaults(), GrabCutRConfig.defaults(), GrabCutConfig.defaults(),
+                Connectivity3D.SIX);
+    }
+}
