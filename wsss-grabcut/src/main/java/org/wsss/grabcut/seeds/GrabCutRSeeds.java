@@ -34,10 +34,10 @@ import org.wsss.api.VoxelSpacing;
  * dilation by a disk in mm stopped at an exact pixel count. Area fractions are met up to the
  * rounding of the rectangle's sides (see the tests for the tolerance).
  *
- * <p>Off-slice seeds S(Ŷ, R̂, R) of Sec. 2.3 and the "-GC" seeds of Sec. 3.2 can reuse
- * {@link #layout} (the fallback when the CNN finds nothing), {@link SeedGeometry#rasterise}
- * and {@link SeedGeometry#labelUncertain} with hard seeds taken from a
- * {@link org.wsss.api.ProbabilityMap} prior.
+ * <p>The off-slice seeds S(Ŷ, R̂, R) of Sec. 2.3 and the "-GC" seeds of Sec. 3.2 ({@link CnnSeeds})
+ * use {@link #layout} as their fallback when the CNN finds nothing, and
+ * {@link SeedGeometry#rasterise} and {@link SeedGeometry#labelUncertain} with hard seeds taken
+ * from a {@link org.wsss.api.ProbabilityMap} prior.
  */
 public final class GrabCutRSeeds implements SeedGenerator {
 

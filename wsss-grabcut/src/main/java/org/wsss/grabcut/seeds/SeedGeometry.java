@@ -12,7 +12,8 @@ import org.wsss.api.VoxelSpacing;
  * over a ROI: the context ROI around the RECIST box, the rasterised RECIST axes, growth of a
  * region around the axes in mm distance order, central rectangles, and the PFG / PBG split of
  * the uncertain pixels by mm distance to the hard seeds. Sec. 2.3's off-slice seeds
- * S(Ŷ, R̂, R) reuse {@link #labelUncertain} and {@link #rasterise} on the propagated mark.
+ * S(Ŷ, R̂, R) ({@link CnnSeeds}) reuse {@link #labelUncertain} and {@link #rasterise} on the
+ * propagated mark.
  *
  * <p>All arrays are row-major over the ROI they are computed on ({@code roi.width()} columns);
  * ROI coordinates are slice pixel coordinates. Every function is pure and thread-safe.
