@@ -116,7 +116,9 @@ final class TestMasks {
                 s = rect(w, h, x0, y0, rw, rh);
                 d.append(String.format(" rect(%d,%d,%dx%d)", x0, y0, rw, rh));
             } else {
-                double a = rnd.nextDouble(1.5, Math.min(w, h) / 2.0 - 0.5), b = rnd.nextDouble(1.5, a + 1e-9);
+                // Semi-axes of at least 2 px: thinner ellipses can rasterise to a one-pixel line, which has
+                // no short axis and is rejected by Recist.fromMask.
+                double a = rnd.nextDouble(2.0, Math.min(w, h) / 2.0 - 0.5), b = rnd.nextDouble(2.0, a + 1e-9);
                 double cx = rnd.nextDouble(a, w - 1 - a), cy = rnd.nextDouble(a, h - 1 - a);
                 double th = rnd.nextDouble(0, Math.PI);
                 double c = Math.cos(th), sn = Math.sin(th);
