@@ -13,6 +13,33 @@ import java.util.stream.Stream;
  */
 public interface LesionDataset extends Iterable<LesionCase> {
 
+    /** A dataset of the given cases (copied), with no problems. */
+    static LesionDataset of(List<? extends LesionCase> cases) {
+        return of(cases, List.of());
+    }
+
+    /** A dataset of the given cases and skipped-row problems (both copied). */
+    static LesionDataset of(List<? extends LesionCase> cases, List<WsssIoException> problems) {
+        List<LesionCase> c = List.copyOf(cases);
+        List<WsssIoException> p = List.copyOf(problems);
+        return new LesionDataset() {
+            @Override
+            public int size() {
+                return c.size();
+            }
+
+            @Override
+            public LesionCase get(int i) {
+                return c.get(i);
+            }
+
+            @Override
+            public List<WsssIoException> problems() {
+                return p;
+            }
+        };
+    }
+
     /** Number of usable cases. */
     int size();
 

@@ -1,13 +1,13 @@
 package org.wsss.eval.experiments;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Split;
 import org.wsss.api.WsssIoException;
 
-/** Views of a dataset restricted to part of it (cases are fetched lazily, as the source does). */
+/** Parts of a dataset, fetched lazily from it. */
 public final class Subsets {
 
     private Subsets() {
@@ -18,17 +18,17 @@ public final class Subsets {
         if (max < 1) {
             throw new IllegalArgumentException("max must be >= 1, got " + max);
         }
-        List<Integer> idx = java.util.stream.IntStream.range(0, data.size())
-                .filter(i -> data.get(i).split() == split).limit(max).boxed().collect(Collectors.toList());
+        // Indices, not cases: a case may cache its pixels, and a subset should not pin them.
+        int[] idx = IntStream.range(0, data.size()).filter(i -> data.get(i).split() == split).limit(max).toArray();
         return new LesionDataset() {
             @Override
             public int size() {
-                return idx.size();
+                return idx.length;
             }
 
             @Override
             public LesionCase get(int i) {
-                return data.get(idx.get(i));
+                return data.get(idx[i]);
             }
 
             @Override

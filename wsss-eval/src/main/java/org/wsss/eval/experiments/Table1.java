@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
@@ -78,14 +78,15 @@ public final class Table1 {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        List<LesionCase> cases = data.split(split).collect(Collectors.toList());
-        progress.start("Table 1: " + methods.size() + " methods on " + cases.size() + " RECIST slices", cases.size());
+        // Indices, not cases: a case may cache its pixels; each is fetched when a worker scores it.
+        int[] cases = IntStream.range(0, data.size()).filter(i -> data.get(i).split() == split).toArray();
+        progress.start("Table 1: " + methods.size() + " methods on " + cases.length + " RECIST slices", cases.length);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<CaseResult>> futures = new ArrayList<>();
         try {
-            for (LesionCase c : cases) {
+            for (int i : cases) {
                 futures.add(pool.submit(() -> {
-                    CaseResult r = score(c, methods);
+                    CaseResult r = score(data.get(i), methods);
                     progress.advance(1);
                     return r;
                 }));

@@ -24,7 +24,6 @@ import org.wsss.api.Slice;
 import org.wsss.api.Split;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.api.Window;
-import org.wsss.api.WsssIoException;
 
 class Table1Test {
 
@@ -88,22 +87,7 @@ class Table1Test {
     }
 
     static LesionDataset dataset(List<LesionCase> cases) {
-        return new LesionDataset() {
-            @Override
-            public int size() {
-                return cases.size();
-            }
-
-            @Override
-            public LesionCase get(int i) {
-                return cases.get(i);
-            }
-
-            @Override
-            public List<WsssIoException> problems() {
-                return List.of();
-            }
-        };
+        return LesionDataset.of(cases);
     }
 
     /** Thresholds the slice: exact on these cases. */
