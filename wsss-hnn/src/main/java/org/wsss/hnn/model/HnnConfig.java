@@ -1,0 +1,85 @@
+package org.wsss.hnn.model;
+
+import java.util.List;
+
+/**
+ * Architecture of a holistically nested network (HNN, Xie &amp; Tu 2015) as used for lesion
+ * segmentation in Sec. 3.2 of the paper: VGG-style stages of {@code 3×3} convolutions with ReLU,
+ * a {@code 2×2} max-pool between stages, one side output per stage and a fused output.
+ *
+ * @param channels output channels of each stage's convolutions, one entry per stage (≥ 1 stage)
+ * @param convsPerStage number of {@code 3×3} convolutions in each stage, same length as {@code channels}
+ * @param inputSize side of the square network input in pixels; divisible by {@code 2^(stages-1)}
+ *     so that every pooled map has an integer size
+ */
+public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize) {
+
+    /** Largest accepted input side, to keep a misconfiguration from allocating gigabytes. */
+    public static final int MAX_INPUT_SIZE = 1024;
+
+    /** Validates and copies. */
+    public HnnConfig {
+        channels = List.copyOf(channels);
+        convsPerStage = List.copyOf(convsPerStage);
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("HnnConfig channels must name at least one stage, got " + channels);
+        }
+        if (convsPerStage.size() != channels.size()) {
+            throw new IllegalArgumentException("HnnConfig convsPerStage " + convsPerStage + " must have one entry per stage ("
+                    + channels.size() + ")");
+        }
+        for (int c : channels) {
+            if (c < 1 || c > 4096) {
+                throw new IllegalArgumentException("HnnConfig channels entries must lie in [1, 4096], got " + channels);
+            }
+        }
+        for (int c : convsPerStage) {
+            if (c < 1 || c > 8) {
+                throw new IllegalArgumentException("HnnConfig convsPerStage entries must lie in [1, 8], got " + convsPerStage);
+            }
+        }
+        int factor = 1 << (channels.size() - 1);
+        if (inputSize < factor || inputSize > MAX_INPUT_SIZE || inputSize % factor != 0) {
+            throw new IllegalArgumentException("HnnConfig inputSize must be a multiple of " + factor + " (2^(stages-1)) in ["
+                    + factor + ", " + MAX_INPUT_SIZE + "], got " + inputSize);
+        }
+    }
+
+    /**
+     * The preset for 2 CPU cores: 4 stages of 16/32/64/128 channels, two convolutions each,
+     * 96-pixel input.
+     */
+    public static HnnConfig defaults() {
+        return new HnnConfig(List.of(16, 32, 64, 128), List.of(2, 2, 2, 2), 96);
+    }
+
+    /**
+     * The preset close to the VGG16 trunk of the original HNN: 5 stages of 64/128/256/512/512
+     * channels with 2/2/3/3/3 convolutions, 128-pixel input. Meant for a machine with a GPU or
+     * a lot of patience; trained from scratch (no ImageNet weights).
+     */
+    public static HnnConfig paper() {
+        return new HnnConfig(List.of(64, 128, 256, 512, 512), List.of(2, 2, 3, 3, 3), 128);
+    }
+
+    /** A small network for tests: {@code stages} stages of {@code width·2^s} channels, one convolution each. */
+    public static HnnConfig tiny(int stages, int width, int inputSize) {
+        Integer[] ch = new Integer[stages];
+        Integer[] cv = new Integer[stages];
+        for (int s = 0; s < stages; s++) {
+            ch[s] = width << s;
+            cv[s] = 1;
+        }
+        return new HnnConfig(List.of(ch), List.of(cv), inputSize);
+    }
+
+    /** Number of stages (and side outputs). */
+    public int stages() {
+        return channels.size();
+    }
+
+    /** The same architecture at another input size. */
+    public HnnConfig withInputSize(int size) {
+        return new HnnConfig(channels, convsPerStage, size);
+    }
+}

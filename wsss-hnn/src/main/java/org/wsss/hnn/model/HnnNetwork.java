@@ -1,0 +1,329 @@
+package org.wsss.hnn.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wsss.hnn.loss.LossValues;
+import org.wsss.hnn.loss.WeakLoss;
+
+/**
+ * A holistically nested network (Xie &amp; Tu, "Holistically-nested edge detection", 2015)
+ * adapted to segmentation as in Sec. 3.2 of the paper, built as an ND4J SameDiff graph with the
+ * loss of Sec. 2.2 attached ({@link WeakLoss}).
+ *
+ * <p>Input {@code [N, 1, S, S]} (a windowed ROI in [0, 1]). Stage s (0-based): for s &gt; 0 a
+ * {@code 2×2} max-pool, then {@code convsPerStage[s]} {@code 3×3} convolutions with ReLU. After
+ * each stage a side output: a {@code 1×1} convolution to one logit map, bilinearly upsampled
+ * to {@code S × S}. The fused output is a {@code 1×1} convolution over the concatenated side
+ * logits, initialised to equal weights {@code 1/stages} and bias 0 (HED's initialisation).
+ * Every output has its sigmoid ({@link #SIDE_PROB side probabilities}, {@link #FUSED_PROB}),
+ * and every output is supervised (deep supervision).
+ *
+ * <p>Weights are He-normal (std {@code sqrt(2 / fan_in)}), biases zero, drawn from a
+ * {@link SplittableRandom} of the given seed into plain arrays, so no global ND4J random state is
+ * read or set. Not thread-safe: callers serialise access.
+ *
+ * <p>Side outputs carry no bias: in ND4J 1.0.0-M2.1 the reverse-mode gradient of a bias on a
+ * side output came out wrong (off from central differences by a term that changed with the
+ * loss's structure, whether the bias was added by conv2d, biasAdd or a broadcast add), while
+ * the fused output's broadcast-add bias checks out; the fused bias sets the operating point.
+ *
+ * <p>Deviations from the paper: side outputs have no bias (above); trained from scratch (no ImageNet VGG16 weights can be had
+ * offline); the default preset is much narrower than VGG16 (see {@link HnnConfig}); side
+ * outputs are upsampled by a fixed bilinear interpolation rather than HED's learned
+ * deconvolution initialised to bilinear.
+ */
+public final class HnnNetwork implements AutoCloseable {
+
+    /** Input placeholder name. */
+    public static final String INPUT = "input";
+    /** Fused probability output name. */
+    public static final String FUSED_PROB = "fused_prob";
+    /** Prefix of the side probability outputs ({@code side_prob_0}, ...). */
+    public static final String SIDE_PROB = "side_prob_";
+
+    private final HnnConfig config;
+    private final DataType dataType;
+    private final SameDiff sd;
+    private final List<String> parameterNames;
+    private final List<String> lossOutputs = List.of(WeakLoss.TOTAL, WeakLoss.PART_R, WeakLoss.PART_F, WeakLoss.PART_B);
+
+    private HnnNetwork(HnnConfig config, DataType dataType, Map<String, INDArray> params) {
+        this.config = config;
+        this.dataType = dataType;
+        this.sd = SameDiff.create();
+        this.parameterNames = Collections.unmodifiableList(new ArrayList<>(params.keySet()));
+        build(params);
+    }
+
+    /**
+     * A freshly initialised network.
+     *
+     * @param dataType {@link DataType#FLOAT} for training and inference, {@link DataType#DOUBLE}
+     *     for gradient checks
+     */
+    public static HnnNetwork create(HnnConfig config, long seed, DataType dataType) {
+        return new HnnNetwork(config, dataType, initialParameters(config, seed, dataType));
+    }
+
+    /**
+     * A network with given parameter values (e.g. read from a model file).
+     *
+     * @throws IllegalArgumentException if a parameter is missing, extra or has the wrong length
+     */
+    public static HnnNetwork withParameters(HnnConfig config, Map<String, float[]> values, DataType dataType) {
+        Map<String, long[]> shapes = parameterShapes(config);
+        if (!shapes.keySet().equals(values.keySet())) {
+            throw new IllegalArgumentException("parameters " + new java.util.TreeSet<>(values.keySet())
+                    + " do not match the architecture's " + new java.util.TreeSet<>(shapes.keySet()));
+        }
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            float[] v = values.get(e.getKey());
+            long n = 1;
+            for (long d : e.getValue()) {
+                n *= d;
+            }
+            if (v.length != n) {
+                throw new IllegalArgumentException("parameter " + e.getKey() + " needs " + n + " values, got " + v.length);
+            }
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new IllegalArgumentException("parameter " + e.getKey() + "[" + i + "] is " + v[i]);
+                }
+            }
+            params.put(e.getKey(), Nd4j.create(v, e.getValue(), 'c').castTo(dataType));
+        }
+        return new HnnNetwork(config, dataType, params);
+    }
+
+    /** Names and shapes of the trainable parameters, in a fixed order. */
+    public static Map<String, long[]> parameterShapes(HnnConfig config) {
+        Map<String, long[]> m = new LinkedHashMap<>();
+        int in = 1;
+        for (int s = 0; s < config.stages(); s++) {
+            int out = config.channels().get(s);
+            for (int c = 0; c < config.convsPerStage().get(s); c++) {
+                m.put("s" + s + "_c" + c + "_W", new long[]{3, 3, in, out});
+                m.put("s" + s + "_c" + c + "_b", new long[]{out});
+                in = out;
+            }
+            m.put("side" + s + "_W", new long[]{1, 1, out, 1});
+        }
+        m.put("fuse_W", new long[]{1, 1, config.stages(), 1});
+        m.put("fuse_b", new long[]{1});
+        return m;
+    }
+
+    private static Map<String, INDArray> initialParameters(HnnConfig config, long seed, DataType dt) {
+        SplittableRandom root = new SplittableRandom(seed);
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : parameterShapes(config).entrySet()) {
+            long[] shape = e.getValue();
+            SplittableRandom rnd = root.split();
+            int n = 1;
+            for (long d : shape) {
+                n *= (int) d;
+            }
+            double[] v = new double[n];
+            String name = e.getKey();
+            if (name.equals("fuse_W")) {
+                java.util.Arrays.fill(v, 1.0 / config.stages());
+            } else if (name.endsWith("_W")) {
+                double fanIn = shape[0] * shape[1] * shape[2];
+                double std = Math.sqrt(2.0 / fanIn);
+                for (int i = 0; i < n; i++) {
+                    v[i] = rnd.nextGaussian() * std;
+                }
+            }
+            params.put(name, Nd4j.create(v, shape, 'c').castTo(dt));
+        }
+        return params;
+    }
+
+    private void build(Map<String, INDArray> params) {
+        int size = config.inputSize();
+        SDVariable x = sd.placeHolder(INPUT, dataType, -1, 1, size, size);
+        Map<String, SDVariable> v = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> e : params.entrySet()) {
+            v.put(e.getKey(), sd.var(e.getKey(), e.getValue()));
+        }
+        Conv2DConfig conv3 = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+        Conv2DConfig conv1 = Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+        Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID).isNHWC(false).build();
+        List<SDVariable> sides = new ArrayList<>();
+        for (int s = 0; s < config.stages(); s++) {
+            if (s > 0) {
+                x = sd.cnn().maxPooling2d(x, pool);
+            }
+            for (int c = 0; c < config.convsPerStage().get(s); c++) {
+                x = sd.nn().relu(sd.cnn().conv2d(x, v.get("s" + s + "_c" + c + "_W"), v.get("s" + s + "_c" + c + "_b"), conv3), 0);
+            }
+            SDVariable side = sd.cnn().conv2d(x, v.get("side" + s + "_W"), conv1);
+            if (s > 0) {
+                side = upsample(side, size >> s, size, s);
+            }
+            sides.add(side);
+        }
+        SDVariable fused = conv1x1(sd.concat(1, sides.toArray(new SDVariable[0])), v.get("fuse_W"), v.get("fuse_b"), conv1);
+        List<SDVariable> logits = new ArrayList<>(sides);
+        logits.add(fused);
+        for (int s = 0; s < sides.size(); s++) {
+            sd.nn().sigmoid(SIDE_PROB + s, sides.get(s));
+        }
+        sd.nn().sigmoid(FUSED_PROB, fused);
+        WeakLoss.attach(sd, logits, dataType, size);
+    }
+
+    /**
+     * A {@code 1×1} convolution to one channel with its bias added by a separate op: M2.1's
+     * conv2d_bp returns a wrong bias gradient when there is a single output channel (about
+     * twice the numerical one; found by the gradient check).
+     */
+    private SDVariable conv1x1(SDVariable in, SDVariable w, SDVariable b, Conv2DConfig conv1) {
+        return sd.cnn().conv2d(in, w, conv1).add(b);
+    }
+
+    /** Bilinear upsampling of {@code [N, 1, h, h]} to {@code [N, 1, H, H]} as two matrix products. */
+    private SDVariable upsample(SDVariable in, int h, int big, int s) {
+        double[] u = Bilinear.matrix(big, h);                   // [big, h]
+        INDArray ut = Nd4j.create(u, new long[]{big, h}, 'c').transpose().dup('c').castTo(dataType); // [h, big]
+        SDVariable uT = sd.constant("up" + s, ut);
+        SDVariable a = sd.reshape(in, -1, h).mmul(uT);           // [N*h, big]: columns resampled
+        a = sd.permute(sd.reshape(a, -1, h, big), 0, 2, 1);      // [N, big, h]
+        a = sd.reshape(a, -1, h).mmul(uT);                       // [N*big, big]: rows resampled
+        a = sd.permute(sd.reshape(a, -1, big, big), 0, 2, 1);    // [N, row, col]
+        return sd.reshape(a, -1, 1, big, big);
+    }
+
+    /** The architecture. */
+    public HnnConfig config() {
+        return config;
+    }
+
+    /** The data type of parameters and activations. */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** Names of the trainable parameters, in a fixed order. */
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** The live parameter array {@code name} (updates act on it in place). */
+    public INDArray parameter(String name) {
+        if (!parameterNames.contains(name)) {
+            throw new IllegalArgumentException("no parameter named " + name + "; parameters are " + parameterNames);
+        }
+        return sd.getVariable(name).getArr();
+    }
+
+    /** A copy of every parameter as a float array, by name. */
+    public Map<String, float[]> parameterValues() {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        for (String n : parameterNames) {
+            m.put(n, parameter(n).castTo(DataType.FLOAT).data().asFloat());
+        }
+        return m;
+    }
+
+    /** The underlying graph (for tests and benchmarks). */
+    public SameDiff graph() {
+        return sd;
+    }
+
+    /**
+     * Loss values and parameter gradients for one batch.
+     *
+     * @param input {@code [N, 1, S, S]}
+     * @param lossPlaceholders from {@link WeakLoss#placeholders}
+     * @param gradients receives one gradient per parameter; the caller closes them
+     */
+    public LossValues gradients(INDArray input, Map<String, INDArray> lossPlaceholders, Map<String, INDArray> gradients) {
+        checkInput(input);
+        Map<String, INDArray> ph = new LinkedHashMap<>(lossPlaceholders);
+        ph.put(INPUT, input);
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, lossOutputs, parameterNames);
+        gradients.putAll(og.getGradients());
+        Map<String, INDArray> out = og.getOutputs();
+        double alpha = lossPlaceholders.get(WeakLoss.ALPHA).getDouble(0);
+        double beta = lossPlaceholders.get(WeakLoss.BETA).getDouble(0);
+        LossValues lv = new LossValues(out.get(WeakLoss.PART_R).getDouble(0), out.get(WeakLoss.PART_F).getDouble(0),
+                out.get(WeakLoss.PART_B).getDouble(0), alpha, beta, out.get(WeakLoss.TOTAL).getDouble(0));
+        for (INDArray a : out.values()) {
+            a.close();
+        }
+        return lv;
+    }
+
+    /** The total loss only (forward pass), e.g. for numerical gradients and validation. */
+    public LossValues loss(INDArray input, Map<String, INDArray> lossPlaceholders) {
+        checkInput(input);
+        Map<String, INDArray> ph = new LinkedHashMap<>(lossPlaceholders);
+        ph.put(INPUT, input);
+        Map<String, INDArray> out = sd.output(ph, lossOutputs);
+        double alpha = lossPlaceholders.get(WeakLoss.ALPHA).getDouble(0);
+        double beta = lossPlaceholders.get(WeakLoss.BETA).getDouble(0);
+        LossValues lv = new LossValues(out.get(WeakLoss.PART_R).getDouble(0), out.get(WeakLoss.PART_F).getDouble(0),
+                out.get(WeakLoss.PART_B).getDouble(0), alpha, beta, out.get(WeakLoss.TOTAL).getDouble(0));
+        for (INDArray a : out.values()) {
+            a.close();
+        }
+        return lv;
+    }
+
+    /**
+     * Fused lesion probabilities for a batch: {@code [N, 1, S, S]} in, row-major
+     * {@code N·S·S} probabilities out.
+     */
+    public float[] predict(INDArray input) {
+        return predict(input, FUSED_PROB);
+    }
+
+    /** Probabilities of the named output ({@link #FUSED_PROB} or {@code SIDE_PROB + s}). */
+    public float[] predict(INDArray input, String output) {
+        checkInput(input);
+        Map<String, INDArray> out = sd.output(Map.of(INPUT, input), output);
+        INDArray p = out.get(output);
+        float[] v = p.castTo(DataType.FLOAT).data().asFloat();
+        p.close();
+        return v;
+    }
+
+    private void checkInput(INDArray input) {
+        long[] s = input.shape();
+        int size = config.inputSize();
+        if (s.length != 4 || s[1] != 1 || s[2] != size || s[3] != size) {
+            throw new IllegalArgumentException("network input must be [N, 1, " + size + ", " + size + "], got "
+                    + java.util.Arrays.toString(s));
+        }
+    }
+
+    /** Releases the graph's arrays. */
+    @Override
+    public void close() {
+        for (String n : parameterNames) {
+            INDArray a = sd.getVariable(n).getArr();
+            if (a != null && !a.wasClosed()) {
+                a.close();
+            }
+        }
+    }
+}
