@@ -1,0 +1,272 @@
+package org.wsss.hnn.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.wsss.api.Provenance;
+import org.wsss.api.SdkVersion;
+import org.wsss.api.Window;
+import org.wsss.api.WsssIoException;
+import org.wsss.hnn.model.HnnConfig;
+import org.wsss.hnn.model.HnnModel;
+import org.wsss.hnn.model.HnnNetwork;
+import org.wsss.hnn.model.ModelInfo;
+
+/**
+ * The one-file model format: a zip holding {@code model.properties} (format id, format version,
+ * SDK version, architecture, input size, default window, training provenance) and one entry
+ * {@code params/<name>} per parameter with its values as little-endian float32. Parameters are
+ * keyed by stable names ({@link HnnNetwork#parameterShapes}), never by Java class names, and
+ * the graph is rebuilt from the architecture on load. A checkpoint is the same file with extra
+ * entries (optimizer state, trainer state) that {@link #load} ignores.
+ *
+ * <p>Loading rejects, with a {@link WsssIoException} naming the file: a file that is not a
+ * complete zip (e.g. truncated), another format or format version, missing or malformed
+ * metadata, and parameters of the wrong size or with non-finite values.
+ */
+public final class ModelFile {
+
+    /** Format id stored in every file. */
+    public static final String FORMAT = "wsss-hnn-model";
+    /** Version of the layout written by this code; load accepts only this one. */
+    public static final int VERSION = 1;
+    /** Name of the metadata entry. */
+    public static final String METADATA = "model.properties";
+    private static final String PARAMS = "params/";
+
+    private ModelFile() {
+    }
+
+    /** Saves a model (atomically: a temporary file is moved into place). */
+    public static void save(HnnModel model, Path file) {
+        write(file, model, Map.of(), new Properties());
+    }
+
+    /** Loads a model saved by {@link #save} (or a checkpoint). */
+    public static HnnModel load(Path file) {
+        return read(file).model();
+    }
+
+    /** A model file's model plus any extra arrays and properties (checkpoints). */
+    public record Contents(HnnModel model, Map<String, float[]> extraArrays, Properties extraProperties) {
+    }
+
+    /**
+     * Writes a model with extra named float arrays (entries {@code extra/<name>}) and extra
+     * properties (entry {@code extra.properties}).
+     */
+    public static void write(Path file, HnnModel model, Map<String, float[]> extraArrays, Properties extraProps) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+                put(zip, METADATA, props(metadata(model.info())));
+                for (Map.Entry<String, float[]> e : model.network().parameterValues().entrySet()) {
+                    put(zip, PARAMS + e.getKey(), floats(e.getValue()));
+                }
+                for (Map.Entry<String, float[]> e : new TreeMap<>(extraArrays).entrySet()) {
+                    put(zip, "extra/" + e.getKey(), floats(e.getValue()));
+                }
+                put(zip, "extra.properties", props(extraProps));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot write model file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model file with its extra entries. */
+    public static Contents read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new WsssIoException(file, "model file does not exist", null);
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Properties meta = new Properties();
+            ZipEntry me = zip.getEntry(METADATA);
+            if (me == null) {
+                throw new WsssIoException(file, "not a " + FORMAT + " file: no " + METADATA + " entry", null);
+            }
+            meta.load(new StringReader(new String(readAll(zip, me), StandardCharsets.UTF_8)));
+            String format = meta.getProperty("format");
+            if (!FORMAT.equals(format)) {
+                throw new WsssIoException(file, "not a " + FORMAT + " file: format is " + format, null);
+            }
+            String version = meta.getProperty("formatVersion");
+            if (!Integer.toString(VERSION).equals(version)) {
+                throw new WsssIoException(file, "model format version " + version + " is not supported; this SDK ("
+                        + SdkVersion.get() + ") reads version " + VERSION, null);
+            }
+            ModelInfo info = info(file, meta);
+            Map<String, float[]> params = new LinkedHashMap<>();
+            Map<String, float[]> extra = new LinkedHashMap<>();
+            Properties extraProps = new Properties();
+            Enumeration<? extends ZipEntry> en = zip.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                if (e.getName().startsWith(PARAMS)) {
+                    params.put(e.getName().substring(PARAMS.length()), toFloats(file, e.getName(), readAll(zip, e)));
+                } else if (e.getName().startsWith("extra/")) {
+                    extra.put(e.getName().substring("extra/".length()), toFloats(file, e.getName(), readAll(zip, e)));
+                } else if (e.getName().equals("extra.properties")) {
+                    extraProps.load(new StringReader(new String(readAll(zip, e), StandardCharsets.UTF_8)));
+                }
+            }
+            HnnNetwork net;
+            try {
+                net = HnnNetwork.withParameters(info.config(), params, DataType.FLOAT);
+            } catch (IllegalArgumentException ex) {
+                throw new WsssIoException(file, "model parameters do not fit the architecture: " + ex.getMessage(), ex);
+            }
+            return new Contents(new HnnModel(net, info), extra, extraProps);
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot read model file (truncated or not a zip?): " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties metadata(ModelInfo info) {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("formatVersion", Integer.toString(VERSION));
+        p.setProperty("sdkVersion", SdkVersion.get());
+        p.setProperty("architecture", "hnn");
+        p.setProperty("channels", join(info.config().channels()));
+        p.setProperty("convsPerStage", join(info.config().convsPerStage()));
+        p.setProperty("inputSize", Integer.toString(info.config().inputSize()));
+        p.setProperty("window.lower", Double.toString(info.defaultWindow().lower()));
+        p.setProperty("window.upper", Double.toString(info.defaultWindow().upper()));
+        Provenance pr = info.provenance();
+        p.setProperty("provenance.method", pr.method());
+        p.setProperty("provenance.seed", Long.toString(pr.seed()));
+        p.setProperty("provenance.sdkVersion", pr.sdkVersion());
+        pr.parameters().forEach((k, v) -> p.setProperty("provenance.param." + k, v));
+        for (int i = 0; i < pr.notes().size(); i++) {
+            p.setProperty("provenance.note." + i, pr.notes().get(i));
+        }
+        return p;
+    }
+
+    private static ModelInfo info(Path file, Properties p) {
+        try {
+            if (!"hnn".equals(p.getProperty("architecture"))) {
+                throw new IllegalArgumentException("architecture " + p.getProperty("architecture") + " is not hnn");
+            }
+            HnnConfig cfg = new HnnConfig(ints(required(p, "channels")), ints(required(p, "convsPerStage")),
+                    Integer.parseInt(required(p, "inputSize")));
+            Window w = new Window(Double.parseDouble(required(p, "window.lower")), Double.parseDouble(required(p, "window.upper")));
+            Map<String, String> params = new TreeMap<>();
+            List<String> notes = new ArrayList<>();
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith("provenance.param.")) {
+                    params.put(k.substring("provenance.param.".length()), p.getProperty(k));
+                }
+            }
+            for (int i = 0; p.getProperty("provenance.note." + i) != null; i++) {
+                notes.add(p.getProperty("provenance.note." + i));
+            }
+            Provenance pr = new Provenance(required(p, "provenance.method"), params,
+                    Long.parseLong(required(p, "provenance.seed")), required(p, "provenance.sdkVersion"), notes, null);
+            return new ModelInfo(cfg, w, pr);
+        } catch (IllegalArgumentException e) {
+            throw new WsssIoException(file, "bad model metadata: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing key " + key);
+        }
+        return v;
+    }
+
+    private static String join(List<Integer> v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(v.get(i));
+        }
+        return sb.toString();
+    }
+
+    private static List<Integer> ints(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
+    private static byte[] props(Properties p) throws IOException {
+        StringWriter w = new StringWriter();
+        // Sorted keys keep files of equal content byte-identical.
+        Properties sorted = new Properties() {
+            @Override
+            public synchronized Enumeration<Object> keys() {
+                return java.util.Collections.enumeration(new java.util.TreeSet<>(super.keySet()));
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<Object, Object>> entrySet() {
+                java.util.Set<Map.Entry<Object, Object>> s = new java.util.TreeSet<>(
+                        (a, b) -> a.getKey().toString().compareTo(b.getKey().toString()));
+                s.addAll(super.entrySet());
+                return s;
+            }
+        };
+        sorted.putAll(p);
+        sorted.store(w, null);
+        // Drop the timestamp comment line so the bytes depend only on the content.
+        String text = w.toString().replaceFirst("^#[^\\n]*\\n", "");
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static byte[] floats(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return b.array();
+    }
+
+    private static float[] toFloats(Path file, String entry, byte[] data) {
+        if (data.length % 4 != 0) {
+            throw new WsssIoException(file, "entry " + entry + " holds " + data.length + " bytes, not a whole number of float32", null);
+        }
+        float[] v = new float[data.length / 4];
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
+    }
+
+    private static byte[] readAll(ZipFile zip, ZipEntry e) throws IOException {
+        try (InputStream in = zip.getInputStream(e)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+}

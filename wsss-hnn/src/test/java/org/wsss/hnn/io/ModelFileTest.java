@@ -1,0 +1,134 @@
+package org.wsss.hnn.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wsss.api.ProbabilityMap;
+import org.wsss.api.Window;
+import org.wsss.api.WsssIoException;
+import org.wsss.hnn.Hnn;
+import org.wsss.hnn.SyntheticDiscs;
+import org.wsss.hnn.model.HnnConfig;
+import org.wsss.hnn.model.HnnModel;
+import org.wsss.hnn.train.Augmentation;
+import org.wsss.hnn.train.TrainerConfig;
+import org.wsss.hnn.train.TrainingExample;
+import org.wsss.hnn.loss.AlphaBetaSchedule;
+
+/** Save → load → identical predictions; bad files are rejected with a clear error. */
+class ModelFileTest {
+
+    private static final HnnConfig TINY = HnnConfig.tiny(2, 4, 16);
+
+    private static HnnModel trained(long seed) {
+        HnnModel m = Hnn.create(TINY, seed);
+        List<TrainingExample> ex = new ArrayList<>();
+        SyntheticDiscs.make(4, 32, seed).forEach(c -> ex.add(c.weakExample()));
+        Hnn.trainer(new TrainerConfig(1e-2, 1e-2, 10, 2, 4, AlphaBetaSchedule.constant(1, 1), Augmentation.defaults(), 1L,
+                null), List.of()).fit(m, ex, List.of());
+        return m;
+    }
+
+    @Test
+    void saveLoadGivesIdenticalPredictionsAndMetadata(@TempDir Path dir) {
+        Path f = dir.resolve("m.zip");
+        var cases = SyntheticDiscs.make(3, 32, 9L);
+        try (HnnModel m = trained(4L)) {
+            Hnn.save(m, f);
+            try (HnnModel back = Hnn.load(f)) {
+                assertEquals(m.info(), back.info());
+                for (var c : cases) {
+                    ProbabilityMap a = m.predict(c.slice(), c.recist(), Window.DEFAULT);
+                    ProbabilityMap b = back.predict(c.slice(), c.recist(), Window.DEFAULT);
+                    assertArrayEquals(a.toArray(), b.toArray(), 0f);
+                    assertEquals(a.roi(), b.roi());
+                }
+                assertEquals("hnn", back.info().provenance().method());
+                assertEquals("2", back.info().provenance().parameters().get("trainer.epochsDone"));
+            }
+        }
+    }
+
+    @Test
+    void batchedPredictionEqualsOneByOne() {
+        var cases = SyntheticDiscs.make(HnnModel.INFERENCE_BATCH + 3, 32, 12L);
+        try (HnnModel m = Hnn.create(TINY, 8L)) {
+            List<HnnModel.Request> req = new ArrayList<>();
+            cases.forEach(c -> req.add(new HnnModel.Request(c.slice(),
+                    org.wsss.hnn.train.RoiSampler.recistRoi(c.recist()), Window.DEFAULT)));
+            List<ProbabilityMap> all = m.predictAll(req);
+            for (int i = 0; i < cases.size(); i += 5) {
+                assertArrayEquals(m.predict(req.get(i).slice(), req.get(i).roi(), Window.DEFAULT).toArray(),
+                        all.get(i).toArray(), 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    void truncatedFileIsRejected(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m.zip");
+        try (HnnModel m = Hnn.create(TINY, 1L)) {
+            Hnn.save(m, f);
+        }
+        byte[] all = Files.readAllBytes(f);
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+        WsssIoException e = assertThrows(WsssIoException.class, () -> Hnn.load(cut));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertEquals(cut, e.file().orElseThrow());
+    }
+
+    @Test
+    void otherFormatVersionIsRejected(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m.zip");
+        try (HnnModel m = Hnn.create(TINY, 1L)) {
+            Hnn.save(m, f);
+        }
+        Path v2 = dir.resolve("v2.zip");
+        try (ZipFile in = new ZipFile(f.toFile()); OutputStream os = Files.newOutputStream(v2);
+             ZipOutputStream out = new ZipOutputStream(os)) {
+            Enumeration<? extends ZipEntry> en = in.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(ModelFile.METADATA)) {
+                    data = new String(data, StandardCharsets.UTF_8).replace("formatVersion=1", "formatVersion=2")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        WsssIoException e = assertThrows(WsssIoException.class, () -> Hnn.load(v2));
+        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+    }
+
+    @Test
+    void missingFileAndWrongInputShapeAreRejected(@TempDir Path dir) {
+        assertThrows(WsssIoException.class, () -> Hnn.load(dir.resolve("none.zip")));
+        try (HnnModel m = Hnn.create(TINY, 1L)) {
+            var twoChannels = Nd4j.zeros(DataType.FLOAT, 1, 2, 16, 16);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.network().predict(twoChannels));
+            assertTrue(e.getMessage().contains("[N, 1, 16, 16]"), e.getMessage());
+        }
+    }
+}
