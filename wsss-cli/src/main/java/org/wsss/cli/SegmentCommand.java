@@ -1,0 +1,193 @@
+package org.wsss.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.wsss.api.LesionCase;
+import org.wsss.api.LesionDataset;
+import org.wsss.api.LesionSegmenter;
+import org.wsss.api.Mask3D;
+import org.wsss.api.Split;
+import org.wsss.eval.io.AtomicFiles;
+import org.wsss.eval.io.DeepLesion;
+import org.wsss.eval.io.DeepLesionDataset;
+import org.wsss.eval.io.Nifti;
+import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.assembly.LesionMeasurement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wsss segment}: one 3D mask per lesion, {@code OUT/<id>.nii.gz} (uint8 {0, 1}, dimensions
+ * width × height × stored slices of the series, z in slice-index order, pixdim from
+ * {@code Spacing_mm_px_}), and {@code OUT/lesions.csv} with the volume and the RECIST measured
+ * back from each mask beside the radiologist's.
+ */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = {"Segments every lesion of a DeepLesion-layout folder in 3D: OUT/<id>.nii.gz and OUT/lesions.csv",
+            "(lesion, volume mL, measured long/short axis mm, radiologist's long/short axis mm, status)."})
+final class SegmentCommand implements Callable<Integer> {
+
+    static final String LESIONS_FILE = "lesions.csv";
+
+    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
+            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
+    Path deeplesion;
+
+    Path model;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "grabcut-3de (GrabCut on every slice seeded from the propagated RECIST; no model). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String method = "grabcut-3de";
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--split", paramLabel = "1|2|3|all", description = "Which rows to segment (default: ${DEFAULT-VALUE}).")
+    String split = "all";
+
+    @Option(names = "--force", description = "Redo lesions whose mask already exists.")
+    boolean force;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        common.validate();
+        DeepLesionDataset all = DeepLesion.open(deeplesion);
+        LesionDataset data = filter(all, split);
+        try (Segmenters.Handle seg = Segmenters.open(method, model)) {
+            Batch batch = new Batch(out, common.threads, force, common.progress());
+            Batch.Report<Void> report = batch.run("segment (" + method + ")",
+                    Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
+                        Mask3D m = seg.segmenter().segment(lesion);
+                        checkGrid(lesion, m);
+                        Nifti.writeMask(m, file);
+                        return null;
+                    });
+            Batch.requireUsableRows(all, all.csvFile(), report);
+            writeLesionsCsv(out, data, report);
+            spec.commandLine().getOut().println(report.summary());
+            spec.commandLine().getOut().println("masks and " + LESIONS_FILE + " in " + out.toAbsolutePath());
+            return report.exitCode();
+        }
+    }
+
+    static Path maskFile(Path out, LesionCase c) {
+        return out.resolve(c.id() + ".nii.gz");
+    }
+
+    static LesionDataset filter(LesionDataset data, String split) {
+        if (split.equals("all")) {
+            return data;
+        }
+        Split s;
+        try {
+            s = Split.ofCode(Integer.parseInt(split));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--split must be 1, 2, 3 or all, got " + split);
+        }
+        return LesionDataset.of(data.split(s).toList(), data.problems());
+    }
+
+    private static void checkGrid(LesionCase c, Mask3D m) {
+        if (m.width() != c.width() || m.height() != c.height() || m.depth() != c.sliceIndices().length) {
+            throw new IllegalStateException("segmenter returned a " + m.width() + "x" + m.height() + "x" + m.depth()
+                    + " mask for a case of " + c.width() + "x" + c.height() + "x" + c.sliceIndices().length);
+        }
+    }
+
+    /**
+     * One row per lesion of {@code data} (failed and not-done lesions too, with their status), read
+     * back from the masks on disk so that a resumed run lists every lesion.
+     */
+    static void writeLesionsCsv(Path out, LesionDataset data, Batch.Report<?> report) {
+        java.util.Map<String, String> failed = new java.util.HashMap<>();
+        for (Batch.Failure f : report.failures()) {
+            failed.put(f.lesion(), f.reason());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("lesion,volume_ml,long_axis_mm,short_axis_mm,recist_long_axis_mm,recist_short_axis_mm,status");
+        for (LesionCase c : data) {
+            double rl = c.recist().longLengthMm(c.spacing()), rs = c.recist().shortLengthMm(c.spacing());
+            Path f = maskFile(out, c);
+            String row;
+            if (failed.containsKey(c.id())) {
+                row = String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,%s", c.id(), rl, rs,
+                        csv("failed: " + failed.get(c.id())));
+            } else if (!Files.isRegularFile(f)) {
+                row = String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,missing", c.id(), rl, rs);
+            } else {
+                Mask3D m = Nifti.readMask(f);
+                if (m.count() == 0) {
+                    row = String.format(Locale.ROOT, "%s,0.000,,,%.2f,%.2f,empty", c.id(), rl, rs);
+                } else {
+                    LesionMeasurement lm = Assembly.measure(m);
+                    row = String.format(Locale.ROOT, "%s,%.3f,%.2f,%.2f,%.2f,%.2f,ok", c.id(), lm.volumeMl(),
+                            lm.longMm(), lm.shortMm(), rl, rs);
+                }
+            }
+            lines.add(row);
+        }
+        AtomicFiles.write(out.resolve(LESIONS_FILE), o -> {
+            Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+            for (String l : lines) {
+                w.write(l);
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    private static String csv(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Builds the segmenter a method name asks for. */
+    static final class Segmenters {
+        private Segmenters() {
+        }
+
+        /** A segmenter and whatever it holds open (a model's native memory). */
+        interface Handle extends AutoCloseable {
+            LesionSegmenter segmenter();
+
+            @Override
+            void close();
+        }
+
+        static Handle open(String method, Path model) {
+            switch (method) {
+                case "grabcut-3de": {
+                    LesionSegmenter s = org.wsss.propagation.LesionSegmenters.grabCut3de();
+                    return new Handle() {
+                        @Override
+                        public LesionSegmenter segmenter() {
+                            return s;
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                }
+                default:
+                    throw new IllegalArgumentException("unknown --method " + method + " (known: grabcut-3de)");
+            }
+        }
+    }
+}
