@@ -235,7 +235,7 @@ public final class Report {
     }
 
     private static String mm(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", v)).stripTrailingZeros().toPlainString();
     }
 
     /** Builder of a {@link Report}; every part is optional. */
