@@ -11,7 +11,6 @@ import org.wsss.api.Recist;
 import org.wsss.api.Slice;
 import org.wsss.api.Split;
 import org.wsss.api.VoxelSpacing;
-import org.wsss.api.WsssIoException;
 
 /**
  * A test case: a 32×32 image, slices {@code 10..18} with the RECIST on slice 14, and an
@@ -92,21 +91,6 @@ record EllipsoidLesion(String id, double rx, double ry, LesionCategory category,
     }
 
     static LesionDataset dataset(List<LesionCase> cases) {
-        return new LesionDataset() {
-            @Override
-            public int size() {
-                return cases.size();
-            }
-
-            @Override
-            public LesionCase get(int i) {
-                return cases.get(i);
-            }
-
-            @Override
-            public List<WsssIoException> problems() {
-                return List.of();
-            }
-        };
+        return LesionDataset.of(cases);
     }
 }

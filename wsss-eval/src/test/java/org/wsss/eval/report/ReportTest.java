@@ -101,22 +101,7 @@ class ReportTest {
         List<LesionCase> cases = List.of(new Sphere("s1", LesionCategory.BONE, Split.TEST),
                 new Sphere("s2", LesionCategory.KIDNEY, Split.TEST), new Sphere("s3", LesionCategory.BONE, Split.TRAIN),
                 new Sphere("s4", LesionCategory.BONE, Split.TEST));
-        return new LesionDataset() {
-            @Override
-            public int size() {
-                return cases.size();
-            }
-
-            @Override
-            public LesionCase get(int i) {
-                return cases.get(i);
-            }
-
-            @Override
-            public List<org.wsss.api.WsssIoException> problems() {
-                return List.of();
-            }
-        };
+        return LesionDataset.of(cases);
     }
 
     static final InitialMaskMethod THRESHOLD = new InitialMaskMethod() {
