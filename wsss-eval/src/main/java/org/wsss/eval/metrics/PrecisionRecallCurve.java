@@ -173,6 +173,28 @@ public final class PrecisionRecallCurve {
             return this;
         }
 
+        /**
+         * Adds every lesion of {@code other} (left unchanged): the same counts as adding its
+         * lesions here one by one. Lets workers fill accumulators of their own that one thread
+         * then merges; the counts are integers, so the merge order does not matter.
+         *
+         * @return this accumulator
+         * @throws IllegalArgumentException when the two accumulators have different thresholds
+         */
+        public Accumulator merge(Accumulator other) {
+            Objects.requireNonNull(other, "other");
+            if (!Arrays.equals(thresholds, other.thresholds)) {
+                throw new IllegalArgumentException("cannot merge accumulators over different thresholds: "
+                        + Arrays.toString(thresholds) + " vs " + Arrays.toString(other.thresholds));
+            }
+            for (int k = 0; k < positives.length; k++) {
+                positives[k] += other.positives[k];
+                negatives[k] += other.negatives[k];
+            }
+            lesions += other.lesions;
+            return this;
+        }
+
         /** Number of lesions added so far. */
         public int lesions() {
             return lesions;

@@ -42,6 +42,34 @@ class PrecisionRecallCurveTest {
     }
 
     @Test
+    void mergingPerLesionAccumulatorsGivesTheCountsOfOneAccumulator() {
+        SplittableRandom r = new SplittableRandom(7);
+        double[] th = Metrics.uniformThresholds(11);
+        PrecisionRecallCurve.Accumulator one = Metrics.precisionRecallCurve(th);
+        PrecisionRecallCurve.Accumulator merged = Metrics.precisionRecallCurve(th);
+        for (int l = 0; l < 5; l++) {
+            int w = 1 + r.nextInt(9), h = 1 + r.nextInt(7), d = 1 + r.nextInt(4);
+            boolean[] truth = new boolean[w * h * d];
+            float[] p = new float[truth.length];
+            for (int i = 0; i < p.length; i++) {
+                truth[i] = r.nextDouble() < 0.4;
+                p[i] = (float) r.nextDouble();
+            }
+            Mask3D t = Mask3D.of(w, h, d, ISO, truth);
+            one.add(p, t);
+            merged.merge(Metrics.precisionRecallCurve(th).add(p, t));
+        }
+        assertEquals(5, merged.lesions());
+        PrecisionRecallCurve a = one.build(), b = merged.build();
+        for (int i = 0; i < th.length; i++) {
+            assertEquals(a.counts(i), b.counts(i), "threshold " + th[i]);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> merged.merge(Metrics.precisionRecallCurve(0.5)));
+        assertTrue(e.getMessage().contains("different thresholds"), e.getMessage());
+    }
+
+    @Test
     void matchesBruteForcePerThresholdOnRandomData() {
         SplittableRandom r = new SplittableRandom(20180916L);
         for (int trial = 0; trial < 20; trial++) {

@@ -1,0 +1,332 @@
+package org.wsss.eval.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.wsss.api.LesionCase;
+import org.wsss.api.LesionCategory;
+import org.wsss.api.LesionDataset;
+import org.wsss.api.SdkVersion;
+import org.wsss.api.Split;
+import org.wsss.eval.experiments.Charts;
+import org.wsss.eval.experiments.Table1;
+import org.wsss.eval.experiments.Tables;
+import org.wsss.eval.experiments.Volumetric;
+import org.wsss.eval.io.AtomicFiles;
+
+/**
+ * A report folder of the paper's evaluation (Sec. 3): {@code report.md} and {@code report.html}
+ * (one self-contained page, images by relative path) with the dataset summary, Table 1, Table 2,
+ * Fig. 2a/2b and Table 3, overlay montages of a few test lesions, the configuration and
+ * provenance of the run, and the data caveat; beside them every table as CSV and every picture
+ * as PNG. Any part not given is left out. Every file is written atomically.
+ *
+ * <pre>{@code
+ * Path html = Report.builder()
+ *         .dataset(data, "phantom, 200 cases, seed 1", true)
+ *         .table1(table1Result)
+ *         .volumetric(volumetricResult)
+ *         .setting("threads", "2")
+ *         .build()
+ *         .write(Path.of("wsss-report"));
+ * }</pre>
+ */
+public final class Report {
+
+    /** Report title. */
+    public static final String DEFAULT_TITLE = "WSSS: weakly supervised slice-propagated lesion segmentation";
+
+    private final String title;
+    private final LesionDataset dataset;
+    private final String datasetDescription;
+    private final boolean synthetic;
+    private final Table1.Result table1;
+    private final Tables table2;
+    private final Volumetric.Result volumetric;
+    private final Map<String, String> settings;
+    private final int montageSlices;
+    private final int montageTile;
+
+    private Report(Builder b) {
+        this.title = b.title;
+        this.dataset = b.dataset;
+        this.datasetDescription = b.datasetDescription;
+        this.synthetic = b.synthetic;
+        this.table1 = b.table1;
+        this.table2 = b.table2;
+        this.volumetric = b.volumetric;
+        this.settings = new LinkedHashMap<>(b.settings);
+        this.montageSlices = b.montageSlices;
+        this.montageTile = b.montageTile;
+    }
+
+    /** A builder with nothing set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Writes the report into {@code dir} (created if missing).
+     *
+     * @return the path of {@code report.html}
+     * @throws org.wsss.api.WsssIoException if a file cannot be written, naming it
+     */
+    public Path write(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        Doc doc = new Doc(title);
+        List<String> files = new ArrayList<>();
+        if (dataset != null) {
+            if (synthetic) {
+                doc.note("The data is a synthetic CT lesion phantom (" + datasetDescription + "), not DeepLesion. "
+                        + "Its lesions, anatomy, noise and RECIST marks are simulated with exact 3D ground truth; the "
+                        + "numbers below measure the methods on these images and cannot be compared with the "
+                        + "paper's DeepLesion results.");
+            }
+            doc.heading(2, "Dataset");
+            doc.para(datasetDescription);
+            doc.table(summaryBySplit(dataset));
+            doc.table(geometry(dataset));
+            if (!dataset.problems().isEmpty()) {
+                doc.para(dataset.problems().size() + " rows of the dataset could not be read and were skipped.");
+            }
+        }
+        if (table1 != null) {
+            doc.heading(2, "Table 1: initial RECIST-slice masks");
+            doc.para("Recall, precision and Dice (mean ± std over lesions) of each initial-mask method against the "
+                    + "ground truth of the RECIST slice (Sec. 3.1).");
+            Tables t = table1.table();
+            doc.table(t);
+            t.writeCsv(dir.resolve("table1.csv"));
+            files.add("table1.csv");
+            if (!table1.failures().isEmpty()) {
+                doc.para(table1.failures().size() + " (lesion, method) pairs failed and are not scored.");
+            }
+        }
+        if (table2 != null) {
+            doc.heading(2, "Table 2: RECIST-slice segmentation by the CNN");
+            doc.table(table2);
+            table2.writeCsv(dir.resolve("table2.csv"));
+            files.add("table2.csv");
+        }
+        if (volumetric != null) {
+            volumetricSections(doc, dir, files);
+        }
+        doc.heading(2, "Provenance");
+        doc.items(provenance());
+        if (!files.isEmpty()) {
+            doc.heading(2, "Files");
+            doc.items(files);
+        }
+        byte[] md = doc.markdown().getBytes(StandardCharsets.UTF_8);
+        byte[] html = doc.html().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve("report.md"), out -> out.write(md));
+        Path h = dir.resolve("report.html");
+        AtomicFiles.write(h, out -> out.write(html));
+        return h;
+    }
+
+    private void volumetricSections(Doc doc, Path dir, List<String> files) {
+        Volumetric.Result v = volumetric;
+        v.writeCsv(dir);
+        v.writePlots(dir);
+        files.addAll(List.of("fig2a.csv", "fig2a_detail.csv", "fig2b.csv", "fig2b_curves.csv", "table3.csv",
+                "lesions3d.csv (every lesion and method: 3D Dice, precision, recall, volumes)",
+                "failures3d.csv"));
+        doc.heading(2, "Fig. 2a: Dice by slice offset");
+        doc.para("Mean 2D Dice of the 3D masks on each slice at a given offset from the RECIST slice, over the "
+                + v.lesions() + " lesions of the test split; a slice counts where the ground truth is non-empty "
+                + "(Sec. 3.3).");
+        doc.image("fig2a.png", "Fig. 2a: mean Dice by slice offset, one line per method");
+        doc.table(v.fig2a());
+        doc.heading(2, "Fig. 2b: volumetric precision and recall");
+        doc.para("Voxel counts summed over all lesions before precision, recall and F1 are taken. Curves: "
+                + "methods with lesion probabilities, over " + v.config().thresholds() + " thresholds; "
+                + "diamonds: the binary masks of each method.");
+        doc.image("fig2b.png", "Fig. 2b: precision-recall curves and operating points of the binary masks");
+        doc.table(v.fig2b());
+        doc.heading(2, "Table 3: 3D Dice by lesion category");
+        doc.para("Mean 3D Dice per lesion category; Mean is over lesions, each weighing the same (Sec. 3.3).");
+        doc.table(v.table3());
+        doc.heading(3, "Method configurations");
+        doc.table(v.configs());
+        if (!v.failures().isEmpty()) {
+            doc.para(v.failures().size() + " failures recorded (lesions not scored, or not on a PR curve); "
+                    + "see failures3d.csv.");
+            Tables f = new Tables(List.of("Case", "Method", "Reason"));
+            v.failuresTable().rows().stream().limit(20).forEach(f::add);
+            doc.table(f);
+        }
+        if (!v.examples().isEmpty()) {
+            doc.heading(2, "Overlays");
+            doc.para("Test lesions, one row per method and one column per slice around the RECIST slice: the CT in "
+                    + "the case's window, the ground-truth contour in green and the method's contour in its colour.");
+            List<String> names = Overlays.names(v);
+            for (Volumetric.Example e : v.examples()) {
+                String file = "overlays/" + Overlays.fileName(e);
+                Charts.writePng(Overlays.montage(e, names, montageSlices, montageTile), dir.resolve(file));
+                doc.image(file, e.caseId() + " (" + e.category().shortName() + ")");
+            }
+        }
+    }
+
+    private List<String> provenance() {
+        List<String> p = new ArrayList<>();
+        p.add("Generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " by WSSS SDK " + SdkVersion.get());
+        p.add("Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        settings.forEach((k, val) -> p.add(k + ": " + val));
+        p.add("Method: Cai et al., \"Accurate weakly-supervised deep lesion segmentation using large-scale clinical "
+                + "annotations: slice-propagated 3D mask generation from 2D RECIST\", MICCAI 2018");
+        return p;
+    }
+
+    /** Lesions per category and split. */
+    static Tables summaryBySplit(LesionDataset data) {
+        EnumMap<LesionCategory, int[]> counts = new EnumMap<>(LesionCategory.class);
+        int[] total = new int[Split.values().length];
+        for (LesionCase c : data) {
+            counts.computeIfAbsent(c.category(), k -> new int[Split.values().length])[c.split().ordinal()]++;
+            total[c.split().ordinal()]++;
+        }
+        Tables t = new Tables(List.of("Category", "Train", "Validation", "Test", "All"));
+        counts.forEach((cat, n) -> t.add(row(cat.shortName(), n)));
+        t.add(row("All", total));
+        return t;
+    }
+
+    private static List<String> row(String name, int[] n) {
+        return List.of(name, Integer.toString(n[0]), Integer.toString(n[1]), Integer.toString(n[2]),
+                Integer.toString(n[0] + n[1] + n[2]));
+    }
+
+    /** Image size, spacing and slice ranges over the dataset. */
+    static Tables geometry(LesionDataset data) {
+        int minW = Integer.MAX_VALUE, maxW = 0, minD = Integer.MAX_VALUE, maxD = 0;
+        double minS = Double.MAX_VALUE, maxS = 0;
+        TreeSet<Double> dz = new TreeSet<>();
+        for (LesionCase c : data) {
+            minW = Math.min(minW, Math.min(c.width(), c.height()));
+            maxW = Math.max(maxW, Math.max(c.width(), c.height()));
+            int d = c.sliceIndices().length;
+            minD = Math.min(minD, d);
+            maxD = Math.max(maxD, d);
+            minS = Math.min(minS, Math.min(c.spacing().x(), c.spacing().y()));
+            maxS = Math.max(maxS, Math.max(c.spacing().x(), c.spacing().y()));
+            dz.add(c.spacing().z());
+        }
+        Tables t = new Tables(List.of("Property", "Range"));
+        if (data.size() == 0) {
+            return t.add(List.of("cases", "0"));
+        }
+        t.add(List.of("image width / height (px)", minW + " – " + maxW));
+        t.add(List.of("in-plane spacing (mm)", String.format(Locale.ROOT, "%.2f – %.2f", minS, maxS)));
+        t.add(List.of("slice interval (mm)", String.join(", ", dz.stream().map(Report::mm).toList())));
+        t.add(List.of("slices per case", minD + " – " + maxD));
+        return t;
+    }
+
+    private static String mm(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Builder of a {@link Report}; every part is optional. */
+    public static final class Builder {
+        private String title = DEFAULT_TITLE;
+        private LesionDataset dataset;
+        private String datasetDescription = "";
+        private boolean synthetic;
+        private Table1.Result table1;
+        private Tables table2;
+        private Volumetric.Result volumetric;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private int montageSlices = 5;
+        private int montageTile = 128;
+
+        private Builder() {
+        }
+
+        /** The page title. */
+        public Builder title(String t) {
+            this.title = requireText(t, "title");
+            return this;
+        }
+
+        /**
+         * The dataset, described in a sentence; {@code synthetic} adds the note that the data is a
+         * phantom, not DeepLesion.
+         */
+        public Builder dataset(LesionDataset data, String description, boolean isSynthetic) {
+            this.dataset = Objects.requireNonNull(data, "data");
+            this.datasetDescription = requireText(description, "dataset description");
+            this.synthetic = isSynthetic;
+            return this;
+        }
+
+        /** Table 1 (initial masks on RECIST slices). */
+        public Builder table1(Table1.Result r) {
+            this.table1 = Objects.requireNonNull(r, "table1");
+            return this;
+        }
+
+        /** Table 2, made elsewhere (CNN on RECIST slices). */
+        public Builder table2(Tables t) {
+            this.table2 = Objects.requireNonNull(t, "table2");
+            return this;
+        }
+
+        /** Fig. 2a/2b, Table 3 and the overlay examples. */
+        public Builder volumetric(Volumetric.Result r) {
+            this.volumetric = Objects.requireNonNull(r, "volumetric");
+            return this;
+        }
+
+        /** A configuration or provenance line ({@code key: value}), in the order given. */
+        public Builder setting(String key, String value) {
+            settings.put(requireText(key, "setting key"), Objects.requireNonNull(value, "value of " + key));
+            return this;
+        }
+
+        /**
+         * Overlay layout: {@code slices} columns (odd, 1..15) of {@code tile}-pixel tiles (48..512).
+         * Defaults: 5 and 128.
+         */
+        public Builder montage(int slices, int tile) {
+            if (slices < 1 || slices > 15 || slices % 2 == 0) {
+                throw new IllegalArgumentException("montage slices must be odd and in 1..15, got " + slices);
+            }
+            if (tile < 48 || tile > 512) {
+                throw new IllegalArgumentException("montage tile must be in 48..512 px, got " + tile);
+            }
+            this.montageSlices = slices;
+            this.montageTile = tile;
+            return this;
+        }
+
+        /** The report. */
+        public Report build() {
+            return new Report(this);
+        }
+
+        private static String requireText(String s, String what) {
+            Objects.requireNonNull(s, what);
+            if (s.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return s;
+        }
+    }
+
+    /** The dataset summary tables, for callers that print them elsewhere. */
+    public static List<Tables> datasetSummary(LesionDataset data) {
+        return List.of(summaryBySplit(data), geometry(data));
+    }
+}
