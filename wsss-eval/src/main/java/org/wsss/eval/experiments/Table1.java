@@ -169,13 +169,14 @@ public final class Table1 {
         return new Result(rows, failures);
     }
 
-    /** "id{k=v, ...} seed=s", or the id alone. */
+    /** "id{k=v, ...} seed=s", or the id alone; the per-case window is left out (it is not configuration). */
     static String describe(Provenance p) {
         if (p == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(p.method());
-        Map<String, String> params = p.parameters();
+        Map<String, String> params = new java.util.TreeMap<>(p.parameters());
+        params.remove("window");
         if (!params.isEmpty()) {
             sb.append(params);
         }
