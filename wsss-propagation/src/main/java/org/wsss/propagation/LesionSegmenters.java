@@ -1,8 +1,11 @@
 package org.wsss.propagation;
 
 import org.wsss.api.LesionSegmenter;
+import org.wsss.api.SliceSegmenter;
 import org.wsss.propagation.baseline.GrabCut3de;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
+import org.wsss.propagation.inference.InferenceConfig;
+import org.wsss.propagation.inference.SlicePropagatedSegmenter;
 
 /**
  * Entry point of the 3D lesion segmenters of Sec. 2.3 and 3.3: a {@link org.wsss.api.LesionCase}
@@ -12,6 +15,10 @@ import org.wsss.propagation.baseline.GrabCut3deConfig;
  * LesionSegmenter s = LesionSegmenters.grabCut3de();
  * Mask3D lesion = s.segment(lesionCase);
  * double ml = lesion.volumeMl();
+ *
+ * // With a trained network (wsss-hnn), and its probabilities for PR curves:
+ * SlicePropagatedSegmenter wsss = LesionSegmenters.hnnGc(model);
+ * LesionSegmentation out = wsss.segmentWithProbabilities(lesionCase);
  * }</pre>
  */
 public final class LesionSegmenters {
@@ -27,5 +34,32 @@ public final class LesionSegmenters {
     /** {@link #grabCut3de(GrabCut3deConfig)} with {@link GrabCut3deConfig#defaults()}. */
     public static LesionSegmenter grabCut3de() {
         return grabCut3de(GrabCut3deConfig.defaults());
+    }
+
+    /**
+     * 3D inference with a slice model, mask = Ŷ ≥ threshold on every slice ("HNN" / "WSSS-k" of
+     * Table 3); see {@link SlicePropagatedSegmenter}. {@code model} is usually an
+     * {@link org.wsss.hnn.model.HnnModel}.
+     */
+    public static SlicePropagatedSegmenter hnn(SliceSegmenter model, InferenceConfig config) {
+        return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.CNN);
+    }
+
+    /** {@link #hnn(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#defaults()}. */
+    public static SlicePropagatedSegmenter hnn(SliceSegmenter model) {
+        return hnn(model, InferenceConfig.defaults());
+    }
+
+    /**
+     * 3D inference with the "-GC" post-processing of Sec. 3.2 on every slice: seeds S(Ŷ, R̂, R)
+     * and GrabCut ("WSSS-7-GC" of Table 3); see {@link SlicePropagatedSegmenter}.
+     */
+    public static SlicePropagatedSegmenter hnnGc(SliceSegmenter model, InferenceConfig config) {
+        return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.GRABCUT);
+    }
+
+    /** {@link #hnnGc(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#defaults()}. */
+    public static SlicePropagatedSegmenter hnnGc(SliceSegmenter model) {
+        return hnnGc(model, InferenceConfig.defaults());
     }
 }

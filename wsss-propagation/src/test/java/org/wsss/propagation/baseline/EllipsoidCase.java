@@ -18,7 +18,7 @@ import org.wsss.api.Window;
  * centres inside the ellipsoid) and the RECIST measured from the truth on slice {@code keyIndex}.
  * Pixels are drawn on demand from a seed per slice, so repeated reads agree.
  */
-final class EllipsoidCase implements LesionCase {
+public final class EllipsoidCase implements LesionCase {
 
     final int size;
     final VoxelSpacing spacing;
@@ -30,7 +30,7 @@ final class EllipsoidCase implements LesionCase {
     final long seed;
     private final Recist recist;
 
-    EllipsoidCase(int size, VoxelSpacing spacing, int[] indices, double cx, double cy, int keyIndex, double ax,
+    public EllipsoidCase(int size, VoxelSpacing spacing, int[] indices, double cx, double cy, int keyIndex, double ax,
                   double ay, double az, float lesionHu, float backgroundHu, float noiseHu, long seed) {
         this.size = size;
         this.spacing = spacing;
@@ -48,13 +48,13 @@ final class EllipsoidCase implements LesionCase {
         this.recist = Recist.fromMask(truthSlice(keyIndex), spacing, keyIndex);
     }
 
-    boolean inside(int x, int y, int sliceIndex) {
+    public boolean inside(int x, int y, int sliceIndex) {
         double dx = (x - cx) * spacing.x() / ax, dy = (y - cy) * spacing.y() / ay;
         double dz = (sliceIndex - keyIndex) * spacing.z() / az;
         return dx * dx + dy * dy + dz * dz <= 1;
     }
 
-    Mask truthSlice(int sliceIndex) {
+    public Mask truthSlice(int sliceIndex) {
         return Mask.fromPredicate(size, size, (x, y) -> inside(x, y, sliceIndex));
     }
 

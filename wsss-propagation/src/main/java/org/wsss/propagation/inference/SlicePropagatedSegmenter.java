@@ -1,0 +1,247 @@
+package org.wsss.propagation.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.wsss.api.LesionCase;
+import org.wsss.api.LesionSegmenter;
+import org.wsss.api.Mask;
+import org.wsss.api.Mask3D;
+import org.wsss.api.MaskRefiner;
+import org.wsss.api.ProbabilityMap;
+import org.wsss.api.Provenance;
+import org.wsss.api.Recist;
+import org.wsss.api.RecistPropagator;
+import org.wsss.api.Roi;
+import org.wsss.api.SeedGenerator;
+import org.wsss.api.SeedInput;
+import org.wsss.api.Slice;
+import org.wsss.api.SliceSegmenter;
+import org.wsss.grabcut.MaskRefiners;
+import org.wsss.grabcut.SeedGenerators;
+import org.wsss.grabcut.seeds.SeedGeometry;
+import org.wsss.hnn.model.HnnModel;
+import org.wsss.hnn.train.RoiSampler;
+import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.geometry.Propagation;
+
+/**
+ * 3D inference of Sec. 2.3 / 3.3 with a trained slice model: from the RECIST slice outwards,
+ * slice by slice over the case's stored slices, then stacked.
+ *
+ * <ol>
+ *   <li>Every slice is predicted on the same ROI, that of the original mark R
+ *       ({@code RoiSampler.recistRoi(R)}), the crop the network was trained on.</li>
+ *   <li>Slice mask: Ŷ ≥ {@code threshold} (mode {@link Mode#CNN}), or for {@link Mode#GRABCUT}
+ *       ("-GC", Sec. 3.2) seeds S(Ŷ, R̂, R) + GrabCut ({@code SeedGenerators.cnnPropagated}; on
+ *       the RECIST slice R̂ = R, which is {@code GcPostProcessing}). Past R̂'s extent, where
+ *       there is no R̂ to seed from, the "-GC" mode thresholds Ŷ as the CNN mode does.</li>
+ *   <li>RECIST slice: the components of the slice mask that touch R's rasterised pixels. If
+ *       there are none, the mask is R's rasterised pixels, with a provenance note — so a lesion
+ *       whose RECIST slice was segmented is never returned empty.</li>
+ *   <li>Each side walks outwards keeping only the foreground connected to the previous slice's
+ *       mask ({@link Assembly#connectedToPrevious}). A side stops at the first slice where
+ *       nothing is connected (the lesion has ended), when R̂ has been empty for more than
+ *       {@code marginSlices} consecutive slices, or at the last stored slice.</li>
+ *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
+ *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
+ * </ol>
+ *
+ * <p>The network runs in batches: each side's candidate slices (up to R̂'s extent plus the
+ * margin) are predicted {@link HnnModel#INFERENCE_BATCH} at a time as the walk reaches them, so
+ * at most one batch per side is computed past the lesion's end. Any {@link SliceSegmenter}
+ * works; an {@link HnnModel} gets the unclipped training ROI (zero padding outside the slice,
+ * as in training) and batches, any other segmenter the ROI clipped to the slice, one call per
+ * slice.
+ *
+ * <p>Provenance: method {@code hnn-3d} or {@code hnn-gc-3d}, the mark and configuration as
+ * parameters, notes on the segmented range and why each side stopped, any fallback; the
+ * parent is the RECIST-slice mask's, which chains to the network's Ŷ and its training.
+ *
+ * <p><b>Deviations from the paper.</b> The paper stacks slice-wise results "until convergence"
+ * without a stopping rule; the rules above (connection to the previous slice, a margin past the
+ * propagated extent) are this implementation's. Past R̂'s extent "-GC" has no mark to seed
+ * GrabCut and falls back to the CNN threshold. Thread-safe when the model is.
+ */
+public final class SlicePropagatedSegmenter implements LesionSegmenter {
+
+    /** How a slice's mask is made from Ŷ. */
+    public enum Mode {
+        /** Ŷ ≥ threshold ("HNN", "WSSS-k" in Table 3). */
+        CNN,
+        /** S(Ŷ, R̂, R) seeds + GrabCut ("WSSS-7-GC"). */
+        GRABCUT
+    }
+
+    private final SliceSegmenter model;
+    private final InferenceConfig config;
+    private final Mode mode;
+    private final RecistPropagator propagator;
+    private final SeedGenerator seeds;
+    private final MaskRefiner refiner;
+
+    /** A segmenter over {@code model}. */
+    public SlicePropagatedSegmenter(SliceSegmenter model, InferenceConfig config, Mode mode) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.config = Objects.requireNonNull(config, "config");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.propagator = Propagation.pythagorean(config.propagation());
+        this.seeds = SeedGenerators.cnnPropagated(config.seeds());
+        this.refiner = MaskRefiners.grabCut(config.grabCut());
+    }
+
+    /** The 3D mask ({@link #segmentWithProbabilities(LesionCase)}'s mask). */
+    @Override
+    public Mask3D segment(LesionCase lesion) {
+        return segmentWithProbabilities(lesion).mask();
+    }
+
+    /**
+     * The 3D mask and the probability maps of the visited slices.
+     *
+     * @throws IllegalArgumentException if the RECIST slice is not stored or a mark does not fit
+     *     its slice (naming the case and the slice)
+     * @throws org.wsss.api.WsssIoException if a slice cannot be read
+     */
+    public LesionSegmentation segmentWithProbabilities(LesionCase lesion) {
+        Objects.requireNonNull(lesion, "lesion");
+        Recist r = lesion.recist();
+        int[] indices = lesion.sliceIndices();
+        int key = lesion.zOf(r.sliceIndex());
+        if (key < 0) {
+            throw new IllegalArgumentException("case " + lesion.id() + ": RECIST slice " + r.sliceIndex()
+                    + " is not among its stored slices");
+        }
+        Roi roi = RoiSampler.recistRoi(r);
+        List<String> notes = new ArrayList<>();
+        Mask[] masks = new Mask[indices.length];
+        ProbabilityMap[] maps = new ProbabilityMap[indices.length];
+
+        Slice keySlice = lesion.slice(r.sliceIndex());
+        ProbabilityMap keyProb = predict(List.of(keySlice), roi, lesion).get(0);
+        maps[key] = keyProb;
+        Mask keyRaw = sliceMask(lesion, keySlice, Optional.of(r), keyProb);
+        Mask mark = Mask.of(lesion.width(), lesion.height(), SeedGeometry.rasterise(r, Roi.full(lesion.width(),
+                lesion.height())));
+        Mask keyMask = Assembly.connectedToPrevious(keyRaw, mark, config.connectivity());
+        if (keyMask.isEmpty()) {
+            keyMask = mark;
+            notes.add("fallback: no lesion found on the RECIST slice touching the mark; the mask there is the "
+                    + "mark's " + mark.count() + " rasterised pixels");
+        }
+        masks[key] = keyMask;
+
+        int[] last = {key, key};
+        for (int side = 0; side < 2; side++) {
+            int step = side == 0 ? -1 : 1;
+            String where = side == 0 ? "below" : "above";
+            // Candidates: stored slices up to R̂'s extent plus the margin.
+            List<Integer> zs = new ArrayList<>();
+            List<Optional<Recist>> marks = new ArrayList<>();
+            int emptyRun = 0;
+            String limit = null;
+            for (int z = key + step; z >= 0 && z < indices.length; z += step) {
+                Optional<Recist> rHat = propagator.propagate(r, indices[z], lesion.spacing());
+                emptyRun = rHat.isPresent() ? 0 : emptyRun + 1;
+                if (emptyRun > config.marginSlices()) {
+                    limit = String.format(Locale.ROOT, "%s: stopped at slice %d, %d slice(s) past the propagated extent",
+                            where, indices[z], emptyRun);
+                    break;
+                }
+                zs.add(z);
+                marks.add(rHat);
+            }
+            Mask prev = keyMask;
+            boolean ended = false;
+            for (int start = 0; start < zs.size() && !ended; start += HnnModel.INFERENCE_BATCH) {
+                int end = Math.min(zs.size(), start + HnnModel.INFERENCE_BATCH);
+                List<Slice> slices = new ArrayList<>();
+                for (int i = start; i < end; i++) {
+                    slices.add(lesion.slice(indices[zs.get(i)]));
+                }
+                List<ProbabilityMap> probs = predict(slices, roi, lesion);
+                for (int i = start; i < end; i++) {
+                    int z = zs.get(i);
+                    ProbabilityMap p = probs.get(i - start);
+                    maps[z] = p;
+                    Mask m = Assembly.connectedToPrevious(sliceMask(lesion, slices.get(i - start), marks.get(i), p), prev,
+                            config.connectivity());
+                    if (m.isEmpty()) {
+                        notes.add(where + ": stopped at slice " + indices[z] + ", nothing connected to the previous slice");
+                        ended = true;
+                        break;
+                    }
+                    masks[z] = m;
+                    prev = m;
+                    last[side] = z;
+                }
+            }
+            if (!ended) {
+                notes.add(limit != null ? limit : where + ": reached the last stored slice "
+                        + indices[side == 0 ? 0 : indices.length - 1]);
+            }
+        }
+
+        Mask3D.Builder b = Mask3D.builder(lesion.width(), lesion.height(), indices.length, lesion.spacing());
+        for (int z = last[0]; z <= last[1]; z++) {
+            b.setSlice(z, masks[z]);
+        }
+        notes.add(0, "segmented slices " + indices[last[0]] + ".." + indices[last[1]] + " (" + (last[1] - last[0] + 1)
+                + " of " + indices.length + " stored)");
+        Provenance p = Provenance.of(mode == Mode.CNN ? "hnn-3d" : "hnn-gc-3d", parameters(r))
+                .withParent(keyRaw.provenance());
+        for (String n : notes) {
+            p = p.withNote(n);
+        }
+        Mask3D mask = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
+        return new LesionSegmentation(mask, maps);
+    }
+
+    private List<ProbabilityMap> predict(List<Slice> slices, Roi roi, LesionCase lesion) {
+        if (model instanceof HnnModel hnn) {
+            List<HnnModel.Request> req = new ArrayList<>(slices.size());
+            for (Slice s : slices) {
+                req.add(new HnnModel.Request(s, roi, lesion.window()));
+            }
+            return hnn.predictAll(req);
+        }
+        List<ProbabilityMap> out = new ArrayList<>(slices.size());
+        for (Slice s : slices) {
+            out.add(model.predict(s, roi.clip(s.width(), s.height()), lesion.window()));
+        }
+        return out;
+    }
+
+    /** The slice's mask before the connectivity rule. */
+    private Mask sliceMask(LesionCase lesion, Slice slice, Optional<Recist> rHat, ProbabilityMap p) {
+        if (mode == Mode.CNN || rHat.isEmpty()) {
+            return p.threshold(slice.width(), slice.height(), config.threshold());
+        }
+        try {
+            SeedInput in = SeedInput.of(slice, rHat.get()).withPrior(p).withReference(lesion.recist());
+            return refiner.refine(slice, seeds.generate(in), lesion.window());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("case " + lesion.id() + ", slice " + rHat.get().sliceIndex() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> parameters(Recist r) {
+        Map<String, String> m = new TreeMap<>();
+        m.put("recist", r.toString());
+        m.put("mode", mode.name());
+        m.put("threshold", Double.toString(config.threshold()));
+        m.put("marginSlices", Integer.toString(config.marginSlices()));
+        m.put("propagation", propagator.toString());
+        if (mode == Mode.GRABCUT) {
+            m.put("seeds", config.seeds().toString());
+            m.put("grabCut", config.grabCut().toString());
+        }
+        m.put("connectivity", config.connectivity().name());
+        return m;
+    }
+}

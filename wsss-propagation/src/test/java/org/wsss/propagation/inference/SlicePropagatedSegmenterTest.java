@@ -1,0 +1,161 @@
+package org.wsss.propagation.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.wsss.api.Mask;
+import org.wsss.api.Mask3D;
+import org.wsss.api.ProbabilityMap;
+import org.wsss.api.Provenance;
+import org.wsss.api.Roi;
+import org.wsss.api.SliceSegmenter;
+import org.wsss.api.VoxelSpacing;
+import org.wsss.grabcut.seeds.SeedGeometry;
+import org.wsss.hnn.train.RoiSampler;
+import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.baseline.EllipsoidCase;
+
+/**
+ * 3D inference with stand-in slice models on a synthetic ellipsoid (64 × 64, spacing
+ * 0.75 × 0.65 × 2.5 mm, semi-axes 12 / 8 / 12 mm, stored slices 40..60 without 43, RECIST slice
+ * 50): the lesion covers slices 46..54 (|offset| · 2.5 mm ≤ 10 mm &lt; 12 mm).
+ */
+class SlicePropagatedSegmenterTest {
+
+    static final VoxelSpacing SP = new VoxelSpacing(0.75, 0.65, 2.5);
+    static final int[] INDICES = IntStream.rangeClosed(40, 60).filter(i -> i != 43).toArray();
+
+    /** Lesion at 120 HU, background at 20 HU, no noise: HU ≥ 70 is exactly the truth. */
+    static EllipsoidCase clean() {
+        return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1);
+    }
+
+    /** A "network" that returns 1 on lesion-bright pixels and 0 elsewhere. */
+    static final SliceSegmenter ORACLE = (slice, roi, window) -> {
+        float[] p = new float[roi.area()];
+        for (int y = 0; y < roi.height(); y++) {
+            for (int x = 0; x < roi.width(); x++) {
+                p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 70 ? 1f : 0f;
+            }
+        }
+        return ProbabilityMap.of(roi, p, Provenance.of("oracle", Map.of()));
+    };
+
+    static final SliceSegmenter BLIND = (slice, roi, window) ->
+            ProbabilityMap.of(roi, new float[roi.area()], Provenance.of("blind", Map.of()));
+
+    static double dice(Mask3D a, Mask3D b) {
+        long s = a.count() + b.count();
+        return s == 0 ? 1 : 2.0 * a.intersectionCount(b) / s;
+    }
+
+    @Test
+    void oracleModelGivesTheTruthInsideTheRoiAndStopsAtTheLesionsEnd() {
+        EllipsoidCase c = clean();
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE).segmentWithProbabilities(c);
+        Mask3D m = out.mask();
+        Mask3D truth = c.groundTruth().orElseThrow();
+        Roi roi = RoiSampler.recistRoi(c.recist()).clip(64, 64);
+        for (int z = 0; z < INDICES.length; z++) {
+            for (int y = 0; y < 64; y++) {
+                for (int x = 0; x < 64; x++) {
+                    boolean want = roi.contains(x, y) && truth.get(x, y, z);
+                    assertEquals(want, m.get(x, y, z), "voxel " + x + "," + y + " of slice " + INDICES[z]);
+                }
+            }
+        }
+        assertTrue(truth.count() > 0 && m.count() == truth.count(), "the ROI holds the whole lesion");
+        // Slices 46..54 hold the lesion; the walk looks at one more on each side (45, 55) and stops.
+        for (int z = 0; z < INDICES.length; z++) {
+            int off = Math.abs(INDICES[z] - 50);
+            assertEquals(off <= 5, out.probabilityMap(z).isPresent(), "visited slice " + INDICES[z]);
+        }
+        assertEquals(11, out.visitedSlices());
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("below: stopped at slice 45, nothing connected"), notes);
+        assertTrue(notes.contains("above: stopped at slice 55, nothing connected"), notes);
+        assertEquals("hnn-3d", m.provenance().method());
+        assertEquals("oracle", m.provenance().parent().method());
+    }
+
+    @Test
+    void probabilityVolumeHoldsTheMapsOfVisitedSlicesAndZeroElsewhere() {
+        EllipsoidCase c = clean();
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE).segmentWithProbabilities(c);
+        float[] p = out.probabilities();
+        assertEquals(64 * 64 * INDICES.length, p.length);
+        Roi roi = RoiSampler.recistRoi(c.recist()).clip(64, 64);
+        for (int z = 0; z < INDICES.length; z++) {
+            boolean visited = Math.abs(INDICES[z] - 50) <= 5;
+            for (int y = 0; y < 64; y++) {
+                for (int x = 0; x < 64; x++) {
+                    float want = visited && roi.contains(x, y) && c.inside(x, y, INDICES[z]) ? 1f : 0f;
+                    assertEquals(want, p[(z * 64 + y) * 64 + x], "voxel " + x + "," + y + "," + z);
+                }
+            }
+        }
+    }
+
+    @Test
+    void marginPastThePropagatedExtentStopsALongLesion() {
+        // z semi-axis 30 mm, far beyond the default sphere on the 12 mm long half-axis: R̂ ends
+        // after offset 4 (4 × 2.5 = 10 mm < 12 mm, 5 × 2.5 = 12.5 mm >= 12 mm), so with margin 1
+        // the walk reaches offset 5 and stops at 6 although the lesion goes on.
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 30, 120f, 20f, 0f, 1);
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(1))
+                .segmentWithProbabilities(c);
+        for (int z = 0; z < INDICES.length; z++) {
+            int off = Math.abs(INDICES[z] - 50);
+            assertEquals(off <= 5, out.mask().slice(z).count() > 0, "slice " + INDICES[z]);
+        }
+        String notes = String.join("; ", out.mask().provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice 56, 2 slice(s) past the propagated extent"), notes);
+    }
+
+    @Test
+    void blindModelFallsBackToTheMarkOnTheRecistSlice() {
+        EllipsoidCase c = clean();
+        {
+            Mask3D m = LesionSegmenters.hnn(BLIND).segment(c);
+            int key = c.zOf(50);
+            Mask mark = Mask.of(64, 64, SeedGeometry.rasterise(c.recist(), Roi.full(64, 64)));
+            assertFalse(m.slice(key).isEmpty());
+            assertEquals(mark, m.slice(key));
+            assertEquals(mark.count(), m.count(), "nothing off the RECIST slice");
+            assertTrue(m.provenance().notes().stream().anyMatch(n -> n.startsWith("fallback")), m.provenance().notes()
+                    .toString());
+        }
+    }
+
+    @Test
+    void grabCutModeSegmentsANoisyLesion() {
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 15f, 3);
+        // A soft oracle: 0.9 on the true cross-section, 0.1 elsewhere.
+        SliceSegmenter soft = (slice, roi, window) -> {
+            float[] p = new float[roi.area()];
+            for (int y = 0; y < roi.height(); y++) {
+                for (int x = 0; x < roi.width(); x++) {
+                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 70 ? 0.9f : 0.1f;
+                }
+            }
+            return ProbabilityMap.of(roi, p, Provenance.of("soft", Map.of()));
+        };
+        Mask3D m = LesionSegmenters.hnnGc(soft).segment(c);
+        double d = dice(m, c.groundTruth().orElseThrow());
+        assertTrue(d > 0.9, "3D Dice " + d);
+        assertEquals("hnn-gc-3d", m.provenance().method());
+    }
+
+    @Test
+    void rejectsACaseWithoutItsRecistSlice() {
+        EllipsoidCase missing = new EllipsoidCase(64, SP, new int[]{40, 42}, 32.3, 31.6, 41, 12, 8, 12, 120f, 20f, 0f, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LesionSegmenters.hnn(ORACLE).segment(missing));
+        assertTrue(e.getMessage().contains("RECIST slice 41"), e.getMessage());
+    }
+}
