@@ -18,6 +18,9 @@ import org.wsss.eval.io.AtomicFiles;
 import org.wsss.eval.io.DeepLesion;
 import org.wsss.eval.io.DeepLesionDataset;
 import org.wsss.eval.io.Nifti;
+import org.wsss.hnn.Hnn;
+import org.wsss.hnn.model.HnnModel;
+import org.wsss.propagation.LesionSegmenters;
 import org.wsss.propagation.assembly.Assembly;
 import org.wsss.propagation.assembly.LesionMeasurement;
 import picocli.CommandLine.Command;
@@ -43,12 +46,14 @@ final class SegmentCommand implements Callable<Integer> {
             description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
     Path deeplesion;
 
+    @Option(names = "--model", paramLabel = "MODEL", description = "Model file written by `wsss train`.")
     Path model;
 
     @Option(names = "--method", paramLabel = "METHOD",
-            description = "grabcut-3de (GrabCut on every slice seeded from the propagated RECIST; no model). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String method = "grabcut-3de";
+            description = "wsss (the trained model, GrabCut post-processing on every slice; needs --model), "
+                    + "wsss-cnn (the model's thresholded output), or grabcut-3de (the baseline: GrabCut seeded from "
+                    + "the propagated RECIST; no model). Default: ${DEFAULT-VALUE}.")
+    String method = "wsss";
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder (created if missing).")
     Path out;
@@ -173,7 +178,7 @@ final class SegmentCommand implements Callable<Integer> {
         static Handle open(String method, Path model) {
             switch (method) {
                 case "grabcut-3de": {
-                    LesionSegmenter s = org.wsss.propagation.LesionSegmenters.grabCut3de();
+                    LesionSegmenter s = LesionSegmenters.grabCut3de();
                     return new Handle() {
                         @Override
                         public LesionSegmenter segmenter() {
@@ -185,8 +190,29 @@ final class SegmentCommand implements Callable<Integer> {
                         }
                     };
                 }
+                case "wsss":
+                case "wsss-cnn": {
+                    if (model == null) {
+                        throw new IllegalArgumentException("--method " + method + " needs --model (a file written by "
+                                + "`wsss train`)");
+                    }
+                    HnnModel m = Hnn.load(model);
+                    LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m) : LesionSegmenters.hnn(m);
+                    return new Handle() {
+                        @Override
+                        public LesionSegmenter segmenter() {
+                            return s;
+                        }
+
+                        @Override
+                        public void close() {
+                            m.close();
+                        }
+                    };
+                }
                 default:
-                    throw new IllegalArgumentException("unknown --method " + method + " (known: grabcut-3de)");
+                    throw new IllegalArgumentException("unknown --method " + method
+                            + " (known: wsss, wsss-cnn, grabcut-3de)");
             }
         }
     }
