@@ -1,9 +1,13 @@
 package org.wsss.propagation;
 
+import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionSegmenter;
 import org.wsss.api.SliceSegmenter;
 import org.wsss.propagation.baseline.GrabCut3de;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
+import org.wsss.grabcut.opencv.GrabCutConfig;
+import org.wsss.grabcut.seeds.CnnSeedsConfig;
+import org.wsss.propagation.inference.CnnSliceMethod;
 import org.wsss.propagation.inference.InferenceConfig;
 import org.wsss.propagation.inference.SlicePropagatedSegmenter;
 
@@ -61,5 +65,21 @@ public final class LesionSegmenters {
     /** {@link #hnnGc(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#defaults()}. */
     public static SlicePropagatedSegmenter hnnGc(SliceSegmenter model) {
         return hnnGc(model, InferenceConfig.defaults());
+    }
+
+    /**
+     * The network alone on the RECIST slice (Table 2's "CNN" column): Ŷ ≥ 0.5 on the mark's
+     * training ROI. See {@link CnnSliceMethod}.
+     */
+    public static CnnSliceMethod recistSliceCnn(SliceSegmenter model) {
+        return new CnnSliceMethod(model, false, 0.5, CnnSeedsConfig.defaults(), GrabCutConfig.defaults());
+    }
+
+    /**
+     * The network with the "-GC" post-processing of Sec. 3.2 on the RECIST slice (Table 2's
+     * "CNN-GC" column): seeds from Ŷ and R, then GrabCut. See {@link CnnSliceMethod}.
+     */
+    public static CnnSliceMethod recistSliceCnnGc(SliceSegmenter model) {
+        return new CnnSliceMethod(model, true, 0.5, CnnSeedsConfig.defaults(), GrabCutConfig.defaults());
     }
 }

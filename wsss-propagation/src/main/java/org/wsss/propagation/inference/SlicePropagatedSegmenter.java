@@ -202,18 +202,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
     }
 
     private List<ProbabilityMap> predict(List<Slice> slices, Roi roi, LesionCase lesion) {
-        if (model instanceof HnnModel hnn) {
-            List<HnnModel.Request> req = new ArrayList<>(slices.size());
-            for (Slice s : slices) {
-                req.add(new HnnModel.Request(s, roi, lesion.window()));
-            }
-            return hnn.predictAll(req);
-        }
-        List<ProbabilityMap> out = new ArrayList<>(slices.size());
-        for (Slice s : slices) {
-            out.add(model.predict(s, roi.clip(s.width(), s.height()), lesion.window()));
-        }
-        return out;
+        return Predictions.predict(model, slices, roi, lesion.window());
     }
 
     /** The slice's mask before the connectivity rule. */
