@@ -1,0 +1,93 @@
+package org.wsss.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.wsss.api.LesionDataset;
+import org.wsss.eval.io.DeepLesion;
+import org.wsss.eval.io.DeepLesionDataset;
+import org.wsss.hnn.Hnn;
+import org.wsss.hnn.model.HnnModel;
+import org.wsss.hnn.train.TrainerConfig;
+import org.wsss.propagation.Wsss;
+import org.wsss.propagation.wsss.WsssConfig;
+import org.wsss.propagation.wsss.WsssResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wsss train}: trains the HNN from RECIST marks only — GrabCut-R labels on the RECIST
+ * slices, then slice-propagated steps up to WSSS-k (Sec. 2.2, 2.3) — on the rows with
+ * {@code Train_Val_Test = 1}, validating on rows with 2, and writes one model file.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the network from the RECIST marks of a DeepLesion-layout folder (rows with",
+            "Train_Val_Test = 1; validation on 2) and writes one model file. Each step's model is kept in",
+            "MODEL.steps/, from where an interrupted run resumes."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
+            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
+    Path deeplesion;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--wsss", paramLabel = "1|3|5|7",
+            description = "Slices per lesion at the end: 1 = RECIST slices only (HNN), 3/5/7 = WSSS-k "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int k = 7;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs on the RECIST slices (default: ${DEFAULT-VALUE}).")
+    int epochs = 30;
+
+    @Option(names = "--fine-tune-epochs", paramLabel = "N",
+            description = "Epochs of each slice-propagated step (default: ${DEFAULT-VALUE}).")
+    int fineTuneEpochs = 10;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        common.validate();
+        if (k != 1 && k != 3 && k != 5 && k != 7) {
+            throw new IllegalArgumentException("--wsss must be 1, 3, 5 or 7, got " + k);
+        }
+        if (epochs < 1 || fineTuneEpochs < 1) {
+            throw new IllegalArgumentException("--epochs and --fine-tune-epochs must be >= 1");
+        }
+        DeepLesionDataset data = DeepLesion.open(deeplesion);
+        if (data.split(org.wsss.api.Split.TRAIN).findAny().isEmpty()) {
+            throw new IllegalArgumentException(data.csvFile() + " has no usable row with Train_Val_Test = 1");
+        }
+        if (!data.problems().isEmpty()) {
+            System.err.println(data.problems().size() + " rows of " + data.csvFile() + " could not be read and are left "
+                    + "out; first: " + data.problems().get(0).getMessage());
+        }
+        Path abs = out.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        WsssConfig cfg = config(k, epochs, fineTuneEpochs, common.seed, common.threads,
+                abs.resolveSibling(abs.getFileName() + ".steps"));
+        WsssResult r = train(data, cfg, common);
+        try (HnnModel model = r.model()) {
+            Hnn.save(model, abs);
+        }
+        System.out.println("model written to " + abs);
+        return 0;
+    }
+
+    /** The configuration of a WSSS-k run with these epochs, seed, threads and checkpoint folder. */
+    static WsssConfig config(int k, int epochs, int fineTuneEpochs, long seed, int threads, Path checkpoints) {
+        TrainerConfig base = TrainerConfig.defaults();
+        return WsssConfig.defaults().withK(k)
+                .withTraining(base.withEpochs(epochs), base.withEpochs(fineTuneEpochs))
+                .withSeed(seed).withThreads(threads).withCheckpointDir(checkpoints);
+    }
+
+    static WsssResult train(LesionDataset data, WsssConfig cfg, CommonOptions common) {
+        return Wsss.train(data, cfg, new TrainingProgress(common.progress()));
+    }
+}
