@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wsss", mixinStandardHelpOptions = true, versionProvider = WsssCli.Version.class,
         description = "Weakly supervised slice-propagated segmentation of CT lesions from RECIST marks.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, PhantomCommand.class, WeakLabelsCommand.class,
-            EvaluateCommand.class, SegmentCommand.class, Table1Command.class, TrainCommand.class})
+            EvaluateCommand.class, SegmentCommand.class, Table1Command.class, Table2Command.class,
+            TrainCommand.class})
 public final class WsssCli {
 
     private WsssCli() {

@@ -29,6 +29,7 @@ import org.wsss.api.Provenance;
 import org.wsss.api.SdkVersion;
 import org.wsss.api.Window;
 import org.wsss.api.WsssIoException;
+import org.wsss.hnn.model.Architecture;
 import org.wsss.hnn.model.HnnConfig;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.model.HnnNetwork;
@@ -36,7 +37,7 @@ import org.wsss.hnn.model.ModelInfo;
 
 /**
  * The one-file model format: a zip holding {@code model.properties} (format id, format version,
- * SDK version, architecture, input size, default window, training provenance) and one entry
+ * SDK version, architecture ({@code hnn}, or {@code unet} for the UNet baseline), input size, default window, training provenance) and one entry
  * {@code params/<name>} per parameter with its values as little-endian float32. Parameters are
  * keyed by stable names ({@link HnnNetwork#parameterShapes}), never by Java class names, and
  * the graph is rebuilt from the architecture on load. A checkpoint is the same file with extra
@@ -152,7 +153,7 @@ public final class ModelFile {
         p.setProperty("format", FORMAT);
         p.setProperty("formatVersion", Integer.toString(VERSION));
         p.setProperty("sdkVersion", SdkVersion.get());
-        p.setProperty("architecture", "hnn");
+        p.setProperty("architecture", info.config().architecture().id());
         p.setProperty("channels", join(info.config().channels()));
         p.setProperty("convsPerStage", join(info.config().convsPerStage()));
         p.setProperty("inputSize", Integer.toString(info.config().inputSize()));
@@ -171,11 +172,9 @@ public final class ModelFile {
 
     private static ModelInfo info(Path file, Properties p) {
         try {
-            if (!"hnn".equals(p.getProperty("architecture"))) {
-                throw new IllegalArgumentException("architecture " + p.getProperty("architecture") + " is not hnn");
-            }
+            Architecture arch = Architecture.byId(required(p, "architecture"));
             HnnConfig cfg = new HnnConfig(ints(required(p, "channels")), ints(required(p, "convsPerStage")),
-                    Integer.parseInt(required(p, "inputSize")));
+                    Integer.parseInt(required(p, "inputSize")), arch);
             Window w = new Window(Double.parseDouble(required(p, "window.lower")), Double.parseDouble(required(p, "window.upper")));
             Map<String, String> params = new TreeMap<>();
             List<String> notes = new ArrayList<>();

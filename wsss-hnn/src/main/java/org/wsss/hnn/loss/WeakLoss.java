@@ -82,9 +82,17 @@ public final class WeakLoss {
         sd.setLossVariables(total);
     }
 
-    /** softplus(z) = max(z, 0) + log1p(exp(−|z|)): no overflow for any finite z. */
+    /**
+     * softplus(z) = max(z, 0) + log1p(exp(−|z|)): no overflow for any finite z. |z| is written
+     * as 2·max(z, 0) − z so that both kinks take the same one-sided derivative at z = 0 (ReLU's
+     * derivative there is 0, the left one); with ND4J's abs, whose derivative at 0 is 0, the
+     * derivative at exactly z = 0 came out 0 instead of ½. Exact zeros are common: at
+     * initialisation (zero biases) every pixel whose features are all dead has z = 0.
+     */
     private static SDVariable softplus(SameDiff sd, SDVariable z) {
-        return sd.nn().relu(z, 0).add(sd.math().log1p(sd.math().exp(sd.math().abs(z).neg())));
+        SDVariable pos = sd.nn().relu(z, 0);
+        SDVariable abs = pos.mul(2).sub(z);
+        return pos.add(sd.math().log1p(sd.math().exp(abs.neg())));
     }
 
     /**

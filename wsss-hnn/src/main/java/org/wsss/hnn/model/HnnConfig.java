@@ -5,20 +5,27 @@ import java.util.List;
 /**
  * Architecture of a holistically nested network (HNN, Xie &amp; Tu 2015) as used for lesion
  * segmentation in Sec. 3.2 of the paper: VGG-style stages of {@code 3×3} convolutions with ReLU,
- * a {@code 2×2} max-pool between stages, one side output per stage and a fused output.
+ * a {@code 2×2} max-pool between stages, one side output per stage and a fused output — or,
+ * with {@link Architecture#UNET}, of the UNet baseline of Table 2 over the same encoder stages
+ * (a decoder stage per encoder stage but the deepest, with skip connections; see
+ * {@link HnnNetwork}).
  *
  * @param channels output channels of each stage's convolutions, one entry per stage (≥ 1 stage)
  * @param convsPerStage number of {@code 3×3} convolutions in each stage, same length as {@code channels}
  * @param inputSize side of the square network input in pixels; divisible by {@code 2^(stages-1)}
  *     so that every pooled map has an integer size
+ * @param architecture the network family (HNN or UNet)
  */
-public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize) {
+public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize, Architecture architecture) {
 
     /** Largest accepted input side, to keep a misconfiguration from allocating gigabytes. */
     public static final int MAX_INPUT_SIZE = 1024;
 
     /** Validates and copies. */
     public HnnConfig {
+        if (architecture == null) {
+            throw new IllegalArgumentException("HnnConfig architecture must not be null");
+        }
         channels = List.copyOf(channels);
         convsPerStage = List.copyOf(convsPerStage);
         if (channels.isEmpty()) {
@@ -43,6 +50,11 @@ public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int
             throw new IllegalArgumentException("HnnConfig inputSize must be a multiple of " + factor + " (2^(stages-1)) in ["
                     + factor + ", " + MAX_INPUT_SIZE + "], got " + inputSize);
         }
+    }
+
+    /** An HNN ({@link Architecture#HNN}) of these stages. */
+    public HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize) {
+        this(channels, convsPerStage, inputSize, Architecture.HNN);
     }
 
     /**
@@ -80,6 +92,19 @@ public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int
 
     /** The same architecture at another input size. */
     public HnnConfig withInputSize(int size) {
-        return new HnnConfig(channels, convsPerStage, size);
+        return new HnnConfig(channels, convsPerStage, size, architecture);
+    }
+
+    /** The same stages and input size as another network family (e.g. the UNet baseline of an HNN preset). */
+    public HnnConfig withArchitecture(Architecture a) {
+        return new HnnConfig(channels, convsPerStage, inputSize, a);
+    }
+
+    /**
+     * The UNet baseline for 2 CPU cores: the stages of {@link #defaults()} (16/32/64/128 channels,
+     * two convolutions each, 96-pixel input) as encoder, three decoder stages.
+     */
+    public static HnnConfig unet() {
+        return defaults().withArchitecture(Architecture.UNET);
     }
 }

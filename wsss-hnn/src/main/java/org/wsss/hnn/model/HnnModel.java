@@ -20,7 +20,9 @@ import org.wsss.hnn.train.RoiSampler;
 /**
  * A holistically nested network with its metadata, used as a {@link SliceSegmenter}: the ROI
  * of a slice is windowed, resampled to the network's input, and the fused output (Ŷ of
- * Sec. 2.2) is mapped back onto the ROI. {@link #predictAll} runs many ROIs as batches.
+ * Sec. 2.2) is mapped back onto the ROI. {@link #predictAll} runs many ROIs as batches. The
+ * UNet baseline ({@link Architecture#UNET}) is used through this same class: its single output
+ * takes the fused output's place.
  *
  * <pre>{@code
  * HnnModel model = Hnn.load(Path.of("lesion-hnn.zip"));
@@ -90,7 +92,7 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
     public synchronized List<ProbabilityMap> predictAll(List<Request> requests) {
         int s = info.config().inputSize();
         List<ProbabilityMap> out = new ArrayList<>(requests.size());
-        Provenance prov = new Provenance("hnn", Map.of("inputSize", Integer.toString(s),
+        Provenance prov = new Provenance(info.config().architecture().id(), Map.of("inputSize", Integer.toString(s),
                 "channels", info.config().channels().toString()), Provenance.NO_SEED, info.provenance().sdkVersion(),
                 List.of(), info.provenance());
         for (int start = 0; start < requests.size(); start += INFERENCE_BATCH) {
@@ -128,7 +130,7 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
 
     /** A fresh float model. */
     public static HnnModel create(HnnConfig config, long seed, Window defaultWindow) {
-        Provenance p = Provenance.of("hnn-untrained", Map.of("channels", config.channels().toString(),
+        Provenance p = Provenance.of(config.architecture().id() + "-untrained", Map.of("channels", config.channels().toString(),
                 "convsPerStage", config.convsPerStage().toString(), "inputSize", Integer.toString(config.inputSize())))
                 .withSeed(seed);
         return new HnnModel(HnnNetwork.create(config, seed, DataType.FLOAT), new ModelInfo(config, defaultWindow, p));

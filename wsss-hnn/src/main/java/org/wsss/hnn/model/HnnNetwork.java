@@ -32,6 +32,16 @@ import org.wsss.hnn.loss.WeakLoss;
  * Every output has its sigmoid ({@link #SIDE_PROB side probabilities}, {@link #FUSED_PROB}),
  * and every output is supervised (deep supervision).
  *
+ * <p>With {@link Architecture#UNET} the same class builds the UNet baseline of Table 2
+ * (Ronneberger et al. 2015) over the same encoder stages: no side outputs; for each stage s
+ * below the deepest, a decoder stage upsamples the deeper map ×2 (bilinear), concatenates the
+ * encoder's stage-s map (skip connection) and applies {@code convsPerStage[s]} {@code 3×3}
+ * convolutions with ReLU to {@code channels[s]} channels; a {@code 1×1} convolution with bias
+ * gives the single logit map, exposed as {@link #FUSED_PROB} after its sigmoid and supervised
+ * by the same loss. Deviations from the UNet paper: padded convolutions (output size = input
+ * size), fixed bilinear upsampling instead of learned up-convolutions, the configured widths
+ * rather than 64–1024.
+ *
  * <p>Weights are He-normal (std {@code sqrt(2 / fan_in)}), biases zero, drawn from a
  * {@link SplittableRandom} of the given seed into plain arrays, so no global ND4J random state is
  * read or set. Not thread-safe: callers serialise access.
@@ -110,10 +120,17 @@ public final class HnnNetwork implements AutoCloseable {
         return new HnnNetwork(config, dataType, params);
     }
 
-    /** Names and shapes of the trainable parameters, in a fixed order. */
+    /**
+     * Names and shapes of the trainable parameters, in a fixed order. The names are stable (the
+     * model file keys parameters by them): encoder convolutions {@code s<stage>_c<conv>_W/_b}
+     * in both families; HNN side outputs {@code side<stage>_W} and the fused output
+     * {@code fuse_W/_b}; UNet decoder convolutions {@code d<stage>_c<conv>_W/_b} and the output
+     * {@code out_W/_b}.
+     */
     public static Map<String, long[]> parameterShapes(HnnConfig config) {
         Map<String, long[]> m = new LinkedHashMap<>();
         int in = 1;
+        boolean unet = config.architecture() == Architecture.UNET;
         for (int s = 0; s < config.stages(); s++) {
             int out = config.channels().get(s);
             for (int c = 0; c < config.convsPerStage().get(s); c++) {
@@ -121,10 +138,26 @@ public final class HnnNetwork implements AutoCloseable {
                 m.put("s" + s + "_c" + c + "_b", new long[]{out});
                 in = out;
             }
-            m.put("side" + s + "_W", new long[]{1, 1, out, 1});
+            if (!unet) {
+                m.put("side" + s + "_W", new long[]{1, 1, out, 1});
+            }
         }
-        m.put("fuse_W", new long[]{1, 1, config.stages(), 1});
-        m.put("fuse_b", new long[]{1});
+        if (!unet) {
+            m.put("fuse_W", new long[]{1, 1, config.stages(), 1});
+            m.put("fuse_b", new long[]{1});
+            return m;
+        }
+        for (int s = config.stages() - 2; s >= 0; s--) {
+            int out = config.channels().get(s);
+            in = config.channels().get(s + 1) + out;    // upsampled deeper map + skip connection
+            for (int c = 0; c < config.convsPerStage().get(s); c++) {
+                m.put("d" + s + "_c" + c + "_W", new long[]{3, 3, in, out});
+                m.put("d" + s + "_c" + c + "_b", new long[]{out});
+                in = out;
+            }
+        }
+        m.put("out_W", new long[]{1, 1, config.channels().get(0), 1});
+        m.put("out_b", new long[]{1});
         return m;
     }
 
@@ -140,7 +173,7 @@ public final class HnnNetwork implements AutoCloseable {
             }
             double[] v = new double[n];
             String name = e.getKey();
-            if (name.equals("fuse_W")) {
+            if (name.equals("fuse_W")) {       // HED: the fused output starts as the mean of the sides
                 java.util.Arrays.fill(v, 1.0 / config.stages());
             } else if (name.endsWith("_W")) {
                 double fanIn = shape[0] * shape[1] * shape[2];
@@ -167,7 +200,9 @@ public final class HnnNetwork implements AutoCloseable {
                 .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
         Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID).isNHWC(false).build();
+        boolean unet = config.architecture() == Architecture.UNET;
         List<SDVariable> sides = new ArrayList<>();
+        List<SDVariable> skips = new ArrayList<>();
         for (int s = 0; s < config.stages(); s++) {
             if (s > 0) {
                 x = sd.cnn().maxPooling2d(x, pool);
@@ -175,11 +210,29 @@ public final class HnnNetwork implements AutoCloseable {
             for (int c = 0; c < config.convsPerStage().get(s); c++) {
                 x = sd.nn().relu(sd.cnn().conv2d(x, v.get("s" + s + "_c" + c + "_W"), v.get("s" + s + "_c" + c + "_b"), conv3), 0);
             }
+            skips.add(x);
+            if (unet) {
+                continue;
+            }
             SDVariable side = sd.cnn().conv2d(x, v.get("side" + s + "_W"), conv1);
             if (s > 0) {
-                side = upsample(side, size >> s, size, s);
+                side = upsample(side, size >> s, size, 1, "up" + s);
             }
             sides.add(side);
+        }
+        if (unet) {
+            for (int s = config.stages() - 2; s >= 0; s--) {
+                SDVariable up = upsample(x, size >> (s + 1), size >> s, config.channels().get(s + 1), "dec_up" + s);
+                x = sd.concat(1, skips.get(s), up);
+                for (int c = 0; c < config.convsPerStage().get(s); c++) {
+                    x = sd.nn().relu(sd.cnn().conv2d(x, v.get("d" + s + "_c" + c + "_W"), v.get("d" + s + "_c" + c + "_b"),
+                            conv3), 0);
+                }
+            }
+            SDVariable logit = conv1x1(x, v.get("out_W"), v.get("out_b"), conv1);
+            sd.nn().sigmoid(FUSED_PROB, logit);
+            WeakLoss.attach(sd, List.of(logit), dataType, size);
+            return;
         }
         SDVariable fused = conv1x1(sd.concat(1, sides.toArray(new SDVariable[0])), v.get("fuse_W"), v.get("fuse_b"), conv1);
         List<SDVariable> logits = new ArrayList<>(sides);
@@ -200,16 +253,19 @@ public final class HnnNetwork implements AutoCloseable {
         return sd.cnn().conv2d(in, w, conv1).add(b);
     }
 
-    /** Bilinear upsampling of {@code [N, 1, h, h]} to {@code [N, 1, H, H]} as two matrix products. */
-    private SDVariable upsample(SDVariable in, int h, int big, int s) {
+    /**
+     * Bilinear upsampling of {@code [N, C, h, h]} to {@code [N, C, H, H]} as two matrix
+     * products (every channel of every image alike).
+     */
+    private SDVariable upsample(SDVariable in, int h, int big, int channels, String name) {
         double[] u = Bilinear.matrix(big, h);                   // [big, h]
         INDArray ut = Nd4j.create(u, new long[]{big, h}, 'c').transpose().dup('c').castTo(dataType); // [h, big]
-        SDVariable uT = sd.constant("up" + s, ut);
-        SDVariable a = sd.reshape(in, -1, h).mmul(uT);           // [N*h, big]: columns resampled
-        a = sd.permute(sd.reshape(a, -1, h, big), 0, 2, 1);      // [N, big, h]
-        a = sd.reshape(a, -1, h).mmul(uT);                       // [N*big, big]: rows resampled
-        a = sd.permute(sd.reshape(a, -1, big, big), 0, 2, 1);    // [N, row, col]
-        return sd.reshape(a, -1, 1, big, big);
+        SDVariable uT = sd.constant(name, ut);
+        SDVariable a = sd.reshape(in, -1, h).mmul(uT);           // [N*C*h, big]: columns resampled
+        a = sd.permute(sd.reshape(a, -1, h, big), 0, 2, 1);      // [N*C, big, h]
+        a = sd.reshape(a, -1, h).mmul(uT);                       // [N*C*big, big]: rows resampled
+        a = sd.permute(sd.reshape(a, -1, big, big), 0, 2, 1);    // [N*C, row, col]
+        return sd.reshape(a, -1, channels, big, big);
     }
 
     /** The architecture. */

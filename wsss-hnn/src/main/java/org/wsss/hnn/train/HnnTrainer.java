@@ -242,7 +242,7 @@ public final class HnnTrainer {
         p.put("trainer.seed", Long.toString(config.seed()));
         p.put("data.examples", Integer.toString(examples));
         Provenance old = model.info().provenance();
-        return new Provenance("hnn", p, old.seed(), old.sdkVersion(), old.notes(), old.parent());
+        return new Provenance(model.info().config().architecture().id(), p, old.seed(), old.sdkVersion(), old.notes(), old.parent());
     }
 
     private static long mix(long seed, int epoch) {
