@@ -1,5 +1,6 @@
 package org.wsss.benchmarks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,9 @@ import org.wsss.propagation.wsss.WsssConfig;
  * run (the reference). Lesions: the first {@value #LESIONS} test cases of the default phantom,
  * rendered once in setup. The model is {@code model} (a model file, e.g. a {@code wsss-step-j.zip}
  * of a WSSS run) or, when empty, a default-preset HNN trained in setup on 40 training lesions'
- * RECIST slices for 4 epochs — enough for a walk that follows the lesion, not for accuracy.
+ * RECIST slices for 4 epochs (seeded, so every fork gets the same one; it is saved as
+ * {@code wsss-segment3d-benchmark-model.zip} in the temp directory and reused by later forks
+ * and runs; delete it to retrain) — enough for a walk that follows the lesion, not for accuracy.
  * How many slices a walk visits depends on the model, so the figure is per lesion with this model.
  */
 @State(Scope.Benchmark)
@@ -66,11 +69,15 @@ public class Segment3dBenchmark {
     public void setUp() {
         var ds = Phantom.dataset(PhantomConfig.defaults().withCount(200));
         cases = ds.split(Split.TEST).limit(LESIONS).collect(Collectors.toList());
-        if (model.isEmpty()) {
+        Path cached = Path.of(System.getProperty("java.io.tmpdir"), "wsss-segment3d-benchmark-model.zip");
+        if (model.isEmpty() && Files.isRegularFile(cached)) {
+            net = Hnn.load(cached);
+        } else if (model.isEmpty()) {
             List<LesionCase> train = ds.split(Split.TRAIN).limit(40).collect(Collectors.toList());
             TrainerConfig t = TrainerConfig.defaults().withEpochs(4);
             net = Wsss.train(train, List.of(), WsssConfig.defaults().withK(1).withHnn(HnnConfig.defaults())
                     .withTraining(t, t)).model();
+            Hnn.save(net, cached);
         } else {
             net = Hnn.load(Path.of(model));
         }

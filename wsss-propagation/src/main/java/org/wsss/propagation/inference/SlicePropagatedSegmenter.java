@@ -51,12 +51,14 @@ import org.wsss.propagation.geometry.Propagation;
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
  * </ol>
  *
- * <p>The network runs in batches: each side's candidate slices (up to R̂'s extent plus the
- * margin) are predicted {@link HnnModel#INFERENCE_BATCH} at a time as the walk reaches them, so
- * at most one batch per side is computed past the lesion's end. Any {@link SliceSegmenter}
- * works; an {@link HnnModel} gets the unclipped training ROI (zero padding outside the slice,
- * as in training) and batches, any other segmenter the ROI clipped to the slice, one call per
- * slice.
+ * <p>The network runs once per lesion, batched: the RECIST slice and every candidate slice of
+ * both sides (up to R̂'s extent plus the margin) go into one call, so a walk that ends early has
+ * predicted some slices it does not use (their maps are not reported); in exchange a typical
+ * lesion takes one or two forward passes of up to {@link HnnModel#INFERENCE_BATCH} ROIs rather
+ * than one per side plus one for the RECIST slice. Any {@link SliceSegmenter}
+ * works; an {@link HnnModel} gets the unclipped training ROI (zero padding outside the slice, as
+ * in training) and {@link HnnModel#predictAll}, any other segmenter the ROI clipped to the
+ * slice, one call per slice.
  *
  * <p>Provenance: method {@code hnn-3d} or {@code hnn-gc-3d}, the mark and configuration as
  * parameters, notes on the segmented range and why each side stopped, any fallback; the
@@ -121,8 +123,38 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         Mask[] masks = new Mask[indices.length];
         ProbabilityMap[] maps = new ProbabilityMap[indices.length];
 
-        Slice keySlice = lesion.slice(r.sliceIndex());
-        ProbabilityMap keyProb = predict(List.of(keySlice), roi, lesion).get(0);
+        // Candidates of each side: stored slices up to R̂'s extent plus the margin.
+        List<List<Integer>> zs = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Optional<Recist>>> marks = List.of(new ArrayList<>(), new ArrayList<>());
+        String[] limit = new String[2];
+        for (int side = 0; side < 2; side++) {
+            int step = side == 0 ? -1 : 1;
+            int emptyRun = 0;
+            for (int z = key + step; z >= 0 && z < indices.length; z += step) {
+                Optional<Recist> rHat = propagator.propagate(r, indices[z], lesion.spacing());
+                emptyRun = rHat.isPresent() ? 0 : emptyRun + 1;
+                if (emptyRun > config.marginSlices()) {
+                    limit[side] = String.format(Locale.ROOT, "%s: stopped at slice %d, %d slice(s) past the propagated "
+                            + "extent", side == 0 ? "below" : "above", indices[z], emptyRun);
+                    break;
+                }
+                zs.get(side).add(z);
+                marks.get(side).add(rHat);
+            }
+        }
+        // One batched call for the RECIST slice and every candidate.
+        List<Integer> order = new ArrayList<>();
+        order.add(key);
+        order.addAll(zs.get(0));
+        order.addAll(zs.get(1));
+        List<Slice> slices = new ArrayList<>(order.size());
+        for (int z : order) {
+            slices.add(lesion.slice(indices[z]));
+        }
+        List<ProbabilityMap> probs = Predictions.predict(model, slices, roi, lesion.window());
+
+        Slice keySlice = slices.get(0);
+        ProbabilityMap keyProb = probs.get(0);
         maps[key] = keyProb;
         Mask keyRaw = sliceMask(lesion, keySlice, Optional.of(r), keyProb);
         Mask mark = Mask.of(lesion.width(), lesion.height(), SeedGeometry.rasterise(r, Roi.full(lesion.width(),
@@ -136,52 +168,30 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         masks[key] = keyMask;
 
         int[] last = {key, key};
+        int offset = 1;
         for (int side = 0; side < 2; side++) {
-            int step = side == 0 ? -1 : 1;
             String where = side == 0 ? "below" : "above";
-            // Candidates: stored slices up to R̂'s extent plus the margin.
-            List<Integer> zs = new ArrayList<>();
-            List<Optional<Recist>> marks = new ArrayList<>();
-            int emptyRun = 0;
-            String limit = null;
-            for (int z = key + step; z >= 0 && z < indices.length; z += step) {
-                Optional<Recist> rHat = propagator.propagate(r, indices[z], lesion.spacing());
-                emptyRun = rHat.isPresent() ? 0 : emptyRun + 1;
-                if (emptyRun > config.marginSlices()) {
-                    limit = String.format(Locale.ROOT, "%s: stopped at slice %d, %d slice(s) past the propagated extent",
-                            where, indices[z], emptyRun);
-                    break;
-                }
-                zs.add(z);
-                marks.add(rHat);
-            }
             Mask prev = keyMask;
             boolean ended = false;
-            for (int start = 0; start < zs.size() && !ended; start += HnnModel.INFERENCE_BATCH) {
-                int end = Math.min(zs.size(), start + HnnModel.INFERENCE_BATCH);
-                List<Slice> slices = new ArrayList<>();
-                for (int i = start; i < end; i++) {
-                    slices.add(lesion.slice(indices[zs.get(i)]));
+            List<Integer> candidates = zs.get(side);
+            for (int i = 0; i < candidates.size(); i++) {
+                int z = candidates.get(i);
+                ProbabilityMap p = probs.get(offset + i);
+                maps[z] = p;
+                Mask m = Assembly.connectedToPrevious(sliceMask(lesion, slices.get(offset + i), marks.get(side).get(i), p),
+                        prev, config.connectivity());
+                if (m.isEmpty()) {
+                    notes.add(where + ": stopped at slice " + indices[z] + ", nothing connected to the previous slice");
+                    ended = true;
+                    break;
                 }
-                List<ProbabilityMap> probs = predict(slices, roi, lesion);
-                for (int i = start; i < end; i++) {
-                    int z = zs.get(i);
-                    ProbabilityMap p = probs.get(i - start);
-                    maps[z] = p;
-                    Mask m = Assembly.connectedToPrevious(sliceMask(lesion, slices.get(i - start), marks.get(i), p), prev,
-                            config.connectivity());
-                    if (m.isEmpty()) {
-                        notes.add(where + ": stopped at slice " + indices[z] + ", nothing connected to the previous slice");
-                        ended = true;
-                        break;
-                    }
-                    masks[z] = m;
-                    prev = m;
-                    last[side] = z;
-                }
+                masks[z] = m;
+                prev = m;
+                last[side] = z;
             }
+            offset += candidates.size();
             if (!ended) {
-                notes.add(limit != null ? limit : where + ": reached the last stored slice "
+                notes.add(limit[side] != null ? limit[side] : where + ": reached the last stored slice "
                         + indices[side == 0 ? 0 : indices.length - 1]);
             }
         }
@@ -199,10 +209,6 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         Mask3D mask = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
         return new LesionSegmentation(mask, maps);
-    }
-
-    private List<ProbabilityMap> predict(List<Slice> slices, Roi roi, LesionCase lesion) {
-        return Predictions.predict(model, slices, roi, lesion.window());
     }
 
     /** The slice's mask before the connectivity rule. */
