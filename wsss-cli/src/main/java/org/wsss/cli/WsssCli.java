@@ -23,6 +23,7 @@ public final class WsssCli {
 
     /** Runs the tool and exits with its code. */
     public static void main(String[] args) {
+        System.setOut(QuietStdout.wrap(System.out));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
