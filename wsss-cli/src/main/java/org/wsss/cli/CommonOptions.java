@@ -23,6 +23,10 @@ final class CommonOptions {
     }
 
     org.wsss.eval.experiments.Progress progress() {
-        return noProgress ? org.wsss.eval.experiments.Progress.NONE : new ConsoleProgress(System.err);
+        if (noProgress) {
+            return org.wsss.eval.experiments.Progress.NONE;
+        }
+        // A bar redraws itself with carriage returns: only on a terminal; a log gets lines.
+        return System.console() != null ? new ConsoleProgress(System.err) : new LineProgress(System.err);
     }
 }
