@@ -11,6 +11,7 @@ import org.wsss.api.Split;
 import org.wsss.eval.experiments.DenseCrfGridSearch;
 import org.wsss.eval.experiments.Subsets;
 import org.wsss.eval.experiments.Table1;
+import org.wsss.eval.experiments.Table2;
 import org.wsss.eval.experiments.Tables;
 import org.wsss.eval.experiments.Volumetric;
 import org.wsss.eval.io.DeepLesion;
@@ -36,13 +37,13 @@ import picocli.CommandLine.Option;
  * {@code wsss demo}: the whole method on the embedded phantom, end to end, into one report.
  * Writes a phantom in the DeepLesion layout and reads it back through the DeepLesion reader (so
  * the demo exercises the same path as real data), makes the weak RECIST-slice masks of every
- * Table 1 method, trains WSSS-7 (keeping the HNN, WSSS-3 and WSSS-5 models of its steps), segments
+ * Table 1 method, trains the four networks of Table 2 (quick scale), trains WSSS-7 (keeping the HNN, WSSS-3 and WSSS-5 models of its steps), segments
  * the test split in 3D with GrabCut-3DE and every model, and writes Markdown + HTML with plots and
  * overlay montages.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the method end to end on a synthetic CT lesion phantom and writes a report",
-            "(Tables 1 and 3, Fig. 2a/2b, overlay montages) as Markdown + HTML. A rerun into the same",
+            "(Tables 1-3, Fig. 2a/2b, overlay montages) as Markdown + HTML. A rerun into the same",
             "folder reuses the phantom and the trained models."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -88,6 +89,9 @@ final class DemoCommand implements Callable<Integer> {
                 InitialMaskMethod.of("dcrf", SeedGenerators.boxI(), MaskRefiners.denseCrf(grid.best())),
                 InitialMasks.grabCut(), InitialMasks.grabCutI(), InitialMasks.grabCutR());
         Table1.Result t1 = Table1.run(data, Split.TEST, initial, common.threads, common.progress());
+        // Table 2 at its quick scale: four networks trained on the RECIST slices (GT, RECIST-D and
+        // GrabCut-R masks), scored as CNN and CNN-GC.
+        Table2.Result t2 = Table2.run(data, Table2.Config.quick(), common.threads, common.progress());
 
         // WSSS-7 keeps the model of every step: step 0 is the RECIST-slice HNN, steps 1-3 are
         // WSSS-3, -5 and -7, so one run gives every model of Fig. 2a (resumes from OUT/models).
@@ -111,18 +115,19 @@ final class DemoCommand implements Callable<Integer> {
             methods.add(Volumetric.Method.binary("WSSS-7-GC", LesionSegmenters.hnnGc(loaded.get(3))));
             Volumetric.Result vol = Volumetric.run(data, Split.TEST, methods, Volumetric.Config.defaults(),
                     common.threads, common.progress());
-            return report(data, t1, vol, grid, trained, t0);
+            return report(data, t1, t2, vol, grid, trained, t0);
         } finally {
             loaded.forEach(HnnModel::close);
         }
     }
 
-    private int report(LesionDataset data, Table1.Result t1, Volumetric.Result vol, DenseCrfGridSearch.Result grid,
-                       WsssResult trained, long t0) {
+    private int report(LesionDataset data, Table1.Result t1, Table2.Result t2, Volumetric.Result vol,
+                       DenseCrfGridSearch.Result grid, WsssResult trained, long t0) {
         Report.Builder rb = Report.builder()
                 .dataset(data, "synthetic CT lesion phantom, " + n + " lesions, seed " + common.seed
                         + ", written to and read back from the DeepLesion layout in " + out.resolve("phantom"), true)
                 .table1(t1)
+                .table2(t2.table())
                 .volumetric(vol)
                 .setting("DCRF configuration", "best of " + grid.configs().size() + " on " + gridCases
                         + " training lesions (mean Dice " + Tables.f3(grid.bestDice()) + ")")
