@@ -24,6 +24,7 @@ import org.wsss.grabcut.SeedGenerators;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.inference.LesionSegmentation;
 import org.wsss.propagation.inference.SlicePropagatedSegmenter;
 import org.wsss.propagation.wsss.WsssConfig;
 import org.wsss.propagation.wsss.WsssResult;
@@ -109,7 +110,10 @@ final class DemoCommand implements Callable<Integer> {
                 loaded.add(m);
                 SlicePropagatedSegmenter cnn = LesionSegmenters.hnn(m);
                 methods.add(step == 0 || step == 3
-                        ? Volumetric.Method.withProbabilities(names[step], cnn, c -> cnn.segmentWithProbabilities(c).probabilities())
+                        ? Volumetric.Method.withProbabilities(names[step], c -> {
+                            LesionSegmentation sg = cnn.segmentWithProbabilities(c);
+                            return new Volumetric.Segmentation(sg.mask(), sg.probabilities());
+                        })
                         : Volumetric.Method.binary(names[step], cnn));
             }
             methods.add(Volumetric.Method.binary("WSSS-7-GC", LesionSegmenters.hnnGc(loaded.get(3))));

@@ -108,6 +108,47 @@ public final class Volumetric {
         public static Method withProbabilities(String name, LesionSegmenter segmenter, ProbabilitySource probabilities) {
             return new Method(name, segmenter, Optional.of(probabilities));
         }
+
+        /**
+         * A method whose mask and probability volume come from one run of {@code segmenter} (a
+         * network's 3D inference makes both at once). {@link #run} asks for the mask and then the
+         * probabilities of the same case on the same thread; the second call reuses the first's
+         * result instead of running the inference again.
+         */
+        public static Method withProbabilities(String name, JointSegmenter segmenter) {
+            Objects.requireNonNull(segmenter, "segmenter of " + name);
+            ThreadLocal<Object[]> last = new ThreadLocal<>();
+            LesionSegmenter masks = c -> {
+                Segmentation sg = Objects.requireNonNull(segmenter.segment(c), "the segmenter returned null");
+                last.set(new Object[] {c, sg});
+                return sg.mask();
+            };
+            ProbabilitySource probs = c -> {
+                Object[] l = last.get();
+                last.remove();
+                Segmentation sg = l != null && l[0] == c ? (Segmentation) l[1] : segmenter.segment(c);
+                return sg.probabilities();
+            };
+            return new Method(name, masks, Optional.of(probs));
+        }
+    }
+
+    /** A 3D mask and the probability volume it was thresholded from (voxel order of {@link Mask3D}). */
+    public record Segmentation(Mask3D mask, float[] probabilities) {
+
+        /** Rejects nulls. */
+        public Segmentation {
+            Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(probabilities, "probabilities");
+        }
+    }
+
+    /** A segmenter that makes its mask and probability volume in one run. */
+    @FunctionalInterface
+    public interface JointSegmenter {
+
+        /** Mask and probabilities of {@code lesion}. */
+        Segmentation segment(LesionCase lesion);
     }
 
     /**

@@ -77,6 +77,22 @@ class VolumetricTest {
     }
 
     @Test
+    void jointSegmenterRunsOncePerLesionAndScoresLikeTwoSources() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Volumetric.Method joint = Volumetric.Method.withProbabilities("perfect", c -> {
+            calls.incrementAndGet();
+            return new Volumetric.Segmentation(PERFECT.segment(c), twoLevel(c));
+        });
+        Volumetric.Result j = Volumetric.run(DATA, Split.TEST, List.of(joint), Volumetric.Config.defaults(), 2,
+                Progress.NONE);
+        Volumetric.Result two = Volumetric.run(DATA, Split.TEST, List.of(methods().get(0)), Volumetric.Config.defaults(),
+                2, Progress.NONE);
+        assertEquals(j.lesions(), calls.get(), "one inference per lesion");
+        assertEquals(two.fig2b().toMarkdown(), j.fig2b().toMarkdown());
+        assertEquals(two.prCurves().toMarkdown(), j.prCurves().toMarkdown());
+    }
+
+    @Test
     void perfectSegmenterScoresOneEverywhere() {
         Volumetric.Result r = run(2);
         assertEquals(3, r.lesions());
