@@ -30,6 +30,7 @@ import org.wsss.api.SdkVersion;
 import org.wsss.api.Window;
 import org.wsss.api.WsssIoException;
 import org.wsss.hnn.model.Architecture;
+import org.wsss.hnn.model.Calibration;
 import org.wsss.hnn.model.HnnConfig;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.model.HnnNetwork;
@@ -37,7 +38,9 @@ import org.wsss.hnn.model.ModelInfo;
 
 /**
  * The one-file model format: a zip holding {@code model.properties} (format id, format version,
- * SDK version, architecture ({@code hnn}, or {@code unet} for the UNet baseline), input size, default window, training provenance) and one entry
+ * SDK version, architecture ({@code hnn}, or {@code unet} for the UNet baseline), input size, default window, training provenance, and the output {@link Calibration} as
+ * {@code calibration.scale}/{@code calibration.offset} — optional, absent means the identity)
+ * and one entry
  * {@code params/<name>} per parameter with its values as little-endian float32. Parameters are
  * keyed by stable names ({@link HnnNetwork#parameterShapes}), never by Java class names, and
  * the graph is rebuilt from the architecture on load. A checkpoint is the same file with extra
@@ -164,6 +167,8 @@ public final class ModelFile {
         p.setProperty("provenance.seed", Long.toString(pr.seed()));
         p.setProperty("provenance.sdkVersion", pr.sdkVersion());
         pr.parameters().forEach((k, v) -> p.setProperty("provenance.param." + k, v));
+        p.setProperty("calibration.scale", Double.toString(info.calibration().scale()));
+        p.setProperty("calibration.offset", Double.toString(info.calibration().offset()));
         for (int i = 0; i < pr.notes().size(); i++) {
             p.setProperty("provenance.note." + i, pr.notes().get(i));
         }
@@ -188,7 +193,11 @@ public final class ModelFile {
             }
             Provenance pr = new Provenance(required(p, "provenance.method"), params,
                     Long.parseLong(required(p, "provenance.seed")), required(p, "provenance.sdkVersion"), notes, null);
-            return new ModelInfo(cfg, w, pr);
+            // Optional keys: files written before calibration existed read as uncalibrated.
+            Calibration cal = p.getProperty("calibration.scale") == null ? Calibration.identity()
+                    : new Calibration(Double.parseDouble(p.getProperty("calibration.scale")),
+                    Double.parseDouble(required(p, "calibration.offset")));
+            return new ModelInfo(cfg, w, pr, cal);
         } catch (IllegalArgumentException e) {
             throw new WsssIoException(file, "bad model metadata: " + e.getMessage(), e);
         }

@@ -20,7 +20,7 @@ import org.wsss.hnn.train.RoiSampler;
 /**
  * A holistically nested network with its metadata, used as a {@link SliceSegmenter}: the ROI
  * of a slice is windowed, resampled to the network's input, and the fused output (Ŷ of
- * Sec. 2.2) is mapped back onto the ROI. {@link #predictAll} runs many ROIs as batches. The
+ * Sec. 2.2), after the model's {@link Calibration}, is mapped back onto the ROI. {@link #predictAll} runs many ROIs as batches. The
  * UNet baseline ({@link Architecture#UNET}) is used through this same class: its single output
  * takes the fused output's place.
  *
@@ -62,6 +62,11 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
         info = info.withProvenance(p);
     }
 
+    /** Sets the calibration applied to every returned probability (the trainer fits one at the end). */
+    public void setCalibration(Calibration c) {
+        info = info.withCalibration(Objects.requireNonNull(c, "calibration"));
+    }
+
     /** The live network (the trainer updates it in place). */
     public HnnNetwork network() {
         return network;
@@ -93,7 +98,7 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
         int s = info.config().inputSize();
         List<ProbabilityMap> out = new ArrayList<>(requests.size());
         Provenance prov = new Provenance(info.config().architecture().id(), Map.of("inputSize", Integer.toString(s),
-                "channels", info.config().channels().toString()), Provenance.NO_SEED, info.provenance().sdkVersion(),
+                "channels", info.config().channels().toString(), "calibration", info.calibration().toString()), Provenance.NO_SEED, info.provenance().sdkVersion(),
                 List.of(), info.provenance());
         for (int start = 0; start < requests.size(); start += INFERENCE_BATCH) {
             List<Request> chunk = requests.subList(start, Math.min(requests.size(), start + INFERENCE_BATCH));
@@ -107,6 +112,7 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
             try (INDArray x = Nd4j.create(data, new long[]{chunk.size(), 1, s, s}, 'c').castTo(network.dataType())) {
                 prob = network.predict(x);
             }
+            info.calibration().applyInPlace(prob);
             for (int i = 0; i < chunk.size(); i++) {
                 float[] p = new float[s * s];
                 System.arraycopy(prob, i * s * s, p, 0, p.length);

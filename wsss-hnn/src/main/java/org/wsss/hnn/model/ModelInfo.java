@@ -13,18 +13,30 @@ import org.wsss.api.Window;
  * @param config the architecture
  * @param defaultWindow window for cases without one of their own
  * @param provenance how the model was made
+ * @param calibration applied to the fused output before it is returned ({@link Calibration})
  */
-public record ModelInfo(HnnConfig config, Window defaultWindow, Provenance provenance) {
+public record ModelInfo(HnnConfig config, Window defaultWindow, Provenance provenance, Calibration calibration) {
 
     /** Null checks. */
     public ModelInfo {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(defaultWindow, "defaultWindow");
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(calibration, "calibration");
+    }
+
+    /** Metadata of an uncalibrated model. */
+    public ModelInfo(HnnConfig config, Window defaultWindow, Provenance provenance) {
+        this(config, defaultWindow, provenance, Calibration.identity());
     }
 
     /** The same with another provenance. */
     public ModelInfo withProvenance(Provenance p) {
-        return new ModelInfo(config, defaultWindow, p);
+        return new ModelInfo(config, defaultWindow, p, calibration);
+    }
+
+    /** The same with another calibration. */
+    public ModelInfo withCalibration(Calibration c) {
+        return new ModelInfo(config, defaultWindow, provenance, c);
     }
 }

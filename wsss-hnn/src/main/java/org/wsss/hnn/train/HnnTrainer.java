@@ -18,6 +18,7 @@ import org.wsss.hnn.io.ModelFile;
 import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.loss.PixelWeights;
 import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.model.Calibration;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.model.HnnNetwork;
 
@@ -26,7 +27,9 @@ import org.wsss.hnn.model.HnnNetwork;
  * examples: per epoch the examples are shuffled and augmented from a generator seeded by
  * (seed, epoch), so a run — and a run resumed from a checkpoint — is replayable. After every
  * epoch: validation loss, learning-rate drop on a plateau (Sec. 3.2: 5e-5 → 1e-5), a
- * checkpoint (model + optimizer + trainer state in one {@link ModelFile}), listeners.
+ * checkpoint (model + optimizer + trainer state in one {@link ModelFile}), listeners. At the end
+ * the fused output is calibrated ({@link Calibration}, fitted on the validation examples, or on
+ * the training examples when there are none) and the last checkpoint is rewritten with it.
  *
  * <p>No global ND4J state is read or set. Every per-step array this code creates is closed after
  * the step. SameDiff (ND4J 1.0.0-M2.1) leaves the intermediate arrays of a gradient pass to the
@@ -156,7 +159,49 @@ public final class HnnTrainer {
                 break;
             }
         }
+        if (!history.isEmpty()) {
+            model.setCalibration(calibration(net, sampler, validation.isEmpty() ? train : validation));
+            model.setProvenance(provenance(model, train.size(), history.get(history.size() - 1).epoch() + 1));
+            if (config.checkpointDir() != null) {
+                // The last checkpoint then holds the calibrated model a user would load.
+                checkpoint(model, adam, history.get(history.size() - 1).epoch(), lr, best, flat);
+            }
+        }
         return new Result(model, history);
+    }
+
+    /** Most examples whose outputs {@link #calibration} looks at (evenly spaced over the list). */
+    static final int CALIBRATION_EXAMPLES = 256;
+
+    /**
+     * Platt scaling of the fused output ({@link Calibration}) fitted on up to
+     * {@link #CALIBRATION_EXAMPLES} examples, un-augmented, against the labels they were trained
+     * with (R ∪ F lesion, B background; or the ground truth).
+     */
+    private Calibration calibration(HnnNetwork net, RoiSampler sampler, List<TrainingExample> examples) {
+        int s = sampler.size();
+        int n = Math.min(examples.size(), CALIBRATION_EXAMPLES);
+        float[] prob = new float[n * s * s];
+        byte[] label = new byte[n * s * s];
+        for (int start = 0; start < n; start += config.batchSize()) {
+            int m = Math.min(n, start + config.batchSize()) - start;
+            float[] data = new float[m * s * s];
+            for (int i = 0; i < m; i++) {
+                TrainingExample ex = examples.get((int) ((long) (start + i) * examples.size() / n));
+                System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY), 0, data,
+                        i * s * s, s * s);
+                PixelWeights w = ex.weak() != null ? sampler.weakTarget(ex.weak(), ex.roi(), RoiSampler.Transform.IDENTITY)
+                        : sampler.supervisedTarget(ex.groundTruth(), ex.roi(), RoiSampler.Transform.IDENTITY);
+                float[] r = w.r(), f = w.f(), b = w.b();
+                for (int k = 0; k < s * s; k++) {
+                    label[(start + i) * s * s + k] = r[k] > 0 || f[k] > 0 ? (byte) 1 : b[k] > 0 ? (byte) 0 : (byte) -1;
+                }
+            }
+            try (INDArray x = Nd4j.create(data, new long[]{m, 1, s, s}, 'c').castTo(net.dataType())) {
+                System.arraycopy(net.predict(x), 0, prob, start * s * s, m * s * s);
+            }
+        }
+        return Calibration.fit(prob, label);
     }
 
     /** The checkpoint file of an epoch in a directory. */
@@ -241,6 +286,7 @@ public final class HnnTrainer {
         p.put("trainer.augmentation", config.augmentation().toString());
         p.put("trainer.seed", Long.toString(config.seed()));
         p.put("data.examples", Integer.toString(examples));
+        p.put("calibration", model.info().calibration().toString());
         Provenance old = model.info().provenance();
         return new Provenance(model.info().config().architecture().id(), p, old.seed(), old.sdkVersion(), old.notes(), old.parent());
     }

@@ -2,6 +2,7 @@ package org.wsss.hnn.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,45 @@ class ModelFileTest {
         assertEquals(cut, e.file().orElseThrow());
     }
 
+    /** Copies a model file with its metadata text changed. */
+    private static void rewriteMetadata(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws IOException {
+        try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to);
+             ZipOutputStream out = new ZipOutputStream(os)) {
+            Enumeration<? extends ZipEntry> en = in.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(ModelFile.METADATA)) {
+                    data = edit.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void trainingCalibratesAndAFileWithoutCalibrationReadsAsUncalibrated(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m.zip");
+        var c = SyntheticDiscs.make(1, 32, 9L).get(0);
+        try (HnnModel m = trained(5L)) {
+            assertFalse(m.info().calibration().isIdentity(), "training fits a calibration");
+            Hnn.save(m, f);
+            Path old = dir.resolve("old.zip");
+            rewriteMetadata(f, old, t -> t.replaceAll("(?m)^calibration\\..*$", ""));
+            try (HnnModel back = Hnn.load(old)) {
+                assertTrue(back.info().calibration().isIdentity());
+                // The raw output, calibrated by the trained model's calibration, is what the trained model returns.
+                float[] raw = back.predict(c.slice(), c.recist(), Window.DEFAULT).toArray();
+                float[] cal = m.predict(c.slice(), c.recist(), Window.DEFAULT).toArray();
+                for (int i = 0; i < raw.length; i++) {
+                    assertEquals(m.info().calibration().apply(raw[i]), cal[i], 1e-5f);
+                }
+            }
+        }
+    }
+
     @Test
     void otherFormatVersionIsRejected(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("m.zip");
@@ -103,21 +143,7 @@ class ModelFileTest {
             Hnn.save(m, f);
         }
         Path v2 = dir.resolve("v2.zip");
-        try (ZipFile in = new ZipFile(f.toFile()); OutputStream os = Files.newOutputStream(v2);
-             ZipOutputStream out = new ZipOutputStream(os)) {
-            Enumeration<? extends ZipEntry> en = in.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                byte[] data = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(ModelFile.METADATA)) {
-                    data = new String(data, StandardCharsets.UTF_8).replace("formatVersion=1", "formatVersion=2")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(data);
-                out.closeEntry();
-            }
-        }
+        rewriteMetadata(f, v2, m -> m.replace("formatVersion=1", "formatVersion=2"));
         WsssIoException e = assertThrows(WsssIoException.class, () -> Hnn.load(v2));
         assertTrue(e.getMessage().contains("version 2"), e.getMessage());
     }
