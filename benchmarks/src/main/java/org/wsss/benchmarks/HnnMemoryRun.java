@@ -2,10 +2,11 @@ package org.wsss.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.AllocationsTracker;
+import org.nd4j.linalg.api.memory.enums.AllocationKind;
 import org.wsss.api.Mask;
 import org.wsss.api.Roi;
 import org.wsss.api.Slice;
@@ -21,13 +22,32 @@ import org.wsss.hnn.train.TrainerConfig;
 import org.wsss.hnn.train.TrainingListener;
 
 /**
- * Trains the default HNN preset for many steps and prints native physical memory (JavaCPP's
- * {@link Pointer#physicalBytes()}) and step time every 25 steps, to see whether off-heap memory
- * stays flat over a long run. Args: steps (default 300).
+ * Trains the default HNN preset (batch 8, augmentation on) for many steps and watches memory,
+ * to show that off-heap memory stays flat over a long run. Every step it samples three figures:
+ * <ul>
+ *   <li><b>off-heap, ND4J</b>: bytes of live ND4J host buffers ({@code AllocationsTracker},
+ *       general + workspace allocations on device 0) — native memory only, no Java heap;</li>
+ *   <li><b>off-heap, JavaCPP</b>: bytes of live JavaCPP pointers with deallocators
+ *       ({@link Pointer#totalBytes()}), which include ND4J's buffers and OpenCV's;</li>
+ *   <li><b>resident</b>: the process's physical memory ({@link Pointer#physicalBytes()}),
+ *       Java heap and native libraries included.</li>
+ * </ul>
+ * It prints them with the step time every 25 steps, then the peaks and a verdict: off-heap is
+ * "flat" when the peak of the last quarter of the run exceeds the peak of the second quarter
+ * by at most 10 % (the first quarter is warm-up); the exit status is 1 otherwise.
+ *
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar org.wsss.benchmarks.HnnMemoryRun 200}.
+ * Args: steps (default 300).
  */
 public final class HnnMemoryRun {
 
     private HnnMemoryRun() {
+    }
+
+    /** Bytes of live ND4J host buffers (device 0). */
+    static long nd4jOffHeapBytes() {
+        AllocationsTracker t = AllocationsTracker.getInstance();
+        return t.bytesOnDevice(AllocationKind.GENERAL, 0) + t.bytesOnDevice(AllocationKind.WORKSPACE, 0);
     }
 
     /** Entry point. */
@@ -51,14 +71,20 @@ public final class HnnMemoryRun {
         }
         long[] t = {System.nanoTime()};
         int[] step = {0};
+        long[] nd4j = new long[steps + 1];
+        long[] javacpp = new long[steps + 1];
+        long[] rss = new long[steps + 1];
         TrainingListener l = new TrainingListener() {
             @Override
             public void onBatchEnd(int epoch, int batch, int batches, org.wsss.hnn.loss.LossValues loss) {
-                step[0]++;
-                if (step[0] % 25 == 0) {
+                int k = ++step[0];
+                nd4j[k] = nd4jOffHeapBytes();
+                javacpp[k] = Pointer.totalBytes();
+                rss[k] = Pointer.physicalBytes();
+                if (k % 25 == 0) {
                     long now = System.nanoTime();
-                    System.out.printf("step %d: physicalBytes %d MB, %.1f ms/step, %s%n", step[0],
-                            Pointer.physicalBytes() >> 20, (now - t[0]) / 25e6, loss);
+                    System.out.printf("step %d: off-heap ND4J %d MB, off-heap JavaCPP %d MB, resident %d MB, %.1f ms/step, %s%n",
+                            k, nd4j[k] >> 20, javacpp[k] >> 20, rss[k] >> 20, (now - t[0]) / 25e6, loss);
                     t[0] = now;
                 }
             }
@@ -67,6 +93,24 @@ public final class HnnMemoryRun {
             Hnn.trainer(new TrainerConfig(1e-3, 1e-3, 100, steps, 8, AlphaBetaSchedule.constant(1, 1), Augmentation.defaults(),
                     1L, null), List.of(l)).fit(m, ex, List.of());
         }
-        System.out.println("done " + Map.of("steps", step[0]));
+        int n = step[0];
+        int q = Math.max(1, n / 4);
+        System.out.printf("peak over %d steps: off-heap ND4J %d MB, off-heap JavaCPP %d MB, resident %d MB%n", n,
+                max(nd4j, 1, n) >> 20, max(javacpp, 1, n) >> 20, max(rss, 1, n) >> 20);
+        long second = max(javacpp, q + 1, 2 * q), last = max(javacpp, n - q + 1, n);
+        boolean flat = last <= second * 1.10;
+        System.out.printf("off-heap (JavaCPP) peak in steps %d-%d: %d MB, in steps %d-%d: %d MB: %s%n", q + 1, 2 * q,
+                second >> 20, n - q + 1, n, last >> 20, flat ? "flat" : "GROWING");
+        if (!flat) {
+            System.exit(1);
+        }
+    }
+
+    private static long max(long[] a, int from, int to) {
+        long m = 0;
+        for (int i = Math.max(1, from); i <= to; i++) {
+            m = Math.max(m, a[i]);
+        }
+        return m;
     }
 }

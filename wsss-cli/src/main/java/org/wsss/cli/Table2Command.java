@@ -64,8 +64,8 @@ final class Table2Command implements Callable<Integer> {
         t.writeCsv(out.resolve("table2.csv"));
         StringBuilder md = new StringBuilder("## Table 2 — RECIST-slice CNN by training mask (phantom, n=" + count + ", seed "
                 + common.seed + ", scale " + scale + ")\n\n" + t.toMarkdown()
-                + String.format(Locale.ROOT, "%nmDICE ± std on the test split's RECIST slices; CNN = map ≥ 0.5, CNN-GC = GrabCut "
-                + "post-processing. Networks: HNN %s, UNet %s, %d epochs, batch %d. Took %.0f s.%n",
+                + String.format(Locale.ROOT, "%nmDICE ± std on the test split's RECIST slices; CNN = calibrated map ≥ 0.5, CNN-GC = GrabCut "
+                + "post-processing, CNN uncalibrated = the network's own output ≥ 0.5 (the paper's protocol). Networks: HNN %s, UNet %s, %d epochs, batch %d. Took %.0f s.%n",
                 cfg.hnn().channels(), cfg.unet().channels(), cfg.trainer().epochs(), cfg.trainer().batchSize(), mainSeconds));
         if (!noFiveFold) {
             long t1 = System.nanoTime();

@@ -114,6 +114,10 @@ public final class Report {
         if (table2 != null) {
             doc.heading(2, "Table 2: RECIST-slice segmentation by the CNN");
             doc.table(table2);
+            doc.para("Mean Dice ± std on the test split's RECIST slices. CNN: the calibrated map at 0.5; CNN-GC: "
+                    + "GrabCut post-processing (Sec. 3.2); CNN uncalibrated: the network's own output at 0.5, as the paper "
+                    + "scores it. The calibration is fitted against each network's training labels, so RECIST-D's "
+                    + "under-segmenting labels give an under-segmenting calibrated CNN.");
             table2.writeCsv(dir.resolve("table2.csv"));
             files.add("table2.csv");
         }
