@@ -6,6 +6,7 @@ import org.wsss.api.Connectivity2D;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Recist;
+import org.wsss.grabcut.seeds.DistanceTransform;
 
 /**
  * Entry point of the 3D assembly helpers (paper Sec. 2.3 / 3.3, "3D inference"): connected
@@ -52,6 +53,41 @@ public final class Assembly {
         Objects.requireNonNull(connectivity, "connectivity");
         current.requireSameShape(previous);
         return Flood.connectedToPrevious(current, previous, connectivity);
+    }
+
+    /**
+     * The pixels of {@code current} within {@code reachMm} millimetres (in-plane, physical
+     * distance) of a pixel of {@code previous}: {@code current ∧ dilate(previous, reachMm)}.
+     * Moving away from the RECIST slice — by definition the lesion's largest cross-section — a
+     * cross-section can only grow a little, so this stops a network's leak into neighbouring
+     * tissue from spreading slice by slice. An infinite reach returns {@code current}.
+     *
+     * @throws IllegalArgumentException if the shapes differ or {@code reachMm} is negative or NaN
+     */
+    public static Mask withinReach(Mask current, Mask previous, double reachMm, double spacingXMm, double spacingYMm) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(previous, "previous");
+        current.requireSameShape(previous);
+        if (!(reachMm >= 0)) {
+            throw new IllegalArgumentException("reachMm must be >= 0, got " + reachMm);
+        }
+        if (reachMm == Double.POSITIVE_INFINITY || current.isEmpty()) {
+            return current;
+        }
+        int w = current.width(), h = current.height();
+        boolean[] seed = new boolean[w * h];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = previous.getIndex(i);
+        }
+        double[] d2 = DistanceTransform.squaredMm(seed, w, h, spacingXMm, spacingYMm);
+        double r2 = reachMm * reachMm;
+        Mask.Builder out = Mask.builder(w, h);
+        for (int i = 0; i < seed.length; i++) {
+            if (current.getIndex(i) && d2[i] <= r2) {
+                out.set(i % w, i / w);
+            }
+        }
+        return out.build();
     }
 
     /**

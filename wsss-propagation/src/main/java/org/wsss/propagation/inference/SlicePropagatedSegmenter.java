@@ -44,7 +44,8 @@ import org.wsss.propagation.geometry.Propagation;
  *       there are none, the mask is R's rasterised pixels, with a provenance note — so a lesion
  *       whose RECIST slice was segmented is never returned empty.</li>
  *   <li>Each side walks outwards keeping only the foreground connected to the previous slice's
- *       mask ({@link Assembly#connectedToPrevious}). A side stops at the first slice where
+ *       mask ({@link Assembly#connectedToPrevious}), optionally also within {@code reachMm} of it
+ *       ({@link Assembly#withinReach}; off by default). A side stops at the first slice where
  *       nothing is connected (the lesion has ended), when R̂ has been empty for more than
  *       {@code marginSlices} consecutive slices, or at the last stored slice.</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
@@ -180,6 +181,8 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                 maps[z] = p;
                 Mask m = Assembly.connectedToPrevious(sliceMask(lesion, slices.get(offset + i), marks.get(side).get(i), p),
                         prev, config.connectivity());
+                m = Assembly.connectedToPrevious(Assembly.withinReach(m, prev, config.reachMm(), lesion.spacing().x(),
+                        lesion.spacing().y()), prev, config.connectivity());
                 if (m.isEmpty()) {
                     notes.add(where + ": stopped at slice " + indices[z] + ", nothing connected to the previous slice");
                     ended = true;
@@ -237,6 +240,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
             m.put("grabCut", config.grabCut().toString());
         }
         m.put("connectivity", config.connectivity().name());
+        m.put("reachMm", Double.toString(config.reachMm()));
         return m;
     }
 }

@@ -70,6 +70,30 @@ class AssemblyProperties {
     // ---- properties -----------------------------------------------------------------------
 
     @Property
+    void withinReachKeepsExactlyThePixelsNearThePreviousMask(@ForAll long seed, @ForAll @IntRange(min = 1, max = 9) int w,
+                                                             @ForAll @IntRange(min = 1, max = 9) int h,
+                                                             @ForAll @DoubleRange(min = 0, max = 4) double reach) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Mask current = Mask.of(w, h, random(rnd, w * h, 0.5));
+        Mask previous = Mask.of(w, h, random(rnd, w * h, 0.15));
+        Mask out = Assembly.withinReach(current, previous, reach, SPACING.x(), SPACING.y());
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int v = 0; v < h; v++) {
+                    for (int u = 0; u < w; u++) {
+                        if (previous.get(u, v)) {
+                            best = Math.min(best, Math.hypot((u - x) * SPACING.x(), (v - y) * SPACING.y()));
+                        }
+                    }
+                }
+                assertEquals(current.get(x, y) && best <= reach + 1e-9, out.get(x, y), "pixel " + x + "," + y);
+            }
+        }
+        assertEquals(current, Assembly.withinReach(current, previous, Double.POSITIVE_INFINITY, SPACING.x(), SPACING.y()));
+    }
+
+    @Property
     void keepConnectedToMatchesTheReference(@ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int w,
                                             @ForAll @IntRange(min = 1, max = 7) int h,
                                             @ForAll @IntRange(min = 1, max = 6) int d,

@@ -57,7 +57,9 @@ class SlicePropagatedSegmenterTest {
     @Test
     void oracleModelGivesTheTruthInsideTheRoiAndStopsAtTheLesionsEnd() {
         EllipsoidCase c = clean();
-        LesionSegmentation out = LesionSegmenters.hnn(ORACLE).segmentWithProbabilities(c);
+        // A margin past R̂'s extent, so that the walk ends by finding nothing connected.
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(2))
+                .segmentWithProbabilities(c);
         Mask3D m = out.mask();
         Mask3D truth = c.groundTruth().orElseThrow();
         Roi roi = RoiSampler.recistRoi(c.recist()).clip(64, 64);
@@ -86,7 +88,8 @@ class SlicePropagatedSegmenterTest {
     @Test
     void probabilityVolumeHoldsTheMapsOfVisitedSlicesAndZeroElsewhere() {
         EllipsoidCase c = clean();
-        LesionSegmentation out = LesionSegmenters.hnn(ORACLE).segmentWithProbabilities(c);
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(2))
+                .segmentWithProbabilities(c);
         float[] p = out.probabilities();
         assertEquals(64 * 64 * INDICES.length, p.length);
         Roi roi = RoiSampler.recistRoi(c.recist()).clip(64, 64);
