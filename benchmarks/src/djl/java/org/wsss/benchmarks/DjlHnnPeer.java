@@ -81,8 +81,18 @@ final class DjlHnnPeer implements AutoCloseable {
      * images and loss weights of {@link HnnStepFixture}.
      */
     static DjlHnnPeer create(HnnStepFixture f) {
-        return new DjlHnnPeer(f.config, f.net.parameterValues(), f.images, f.wr, f.wf, f.wb, f.batch,
-                HnnStepFixture.LEARNING_RATE);
+        return create(f.config, f.net.parameterValues(), f.images, f.wr, f.wf, f.wb, f.batch);
+    }
+
+    /**
+     * A peer of the network {@code config} with parameter values {@code initial} (keyed and laid
+     * out as {@code HnnNetwork.parameterValues()}), fed row-major {@code [batch, 1, S, S]} images
+     * and loss weights (already divided by the batch size), Adam at
+     * {@link HnnStepFixture#LEARNING_RATE}.
+     */
+    static DjlHnnPeer create(HnnConfig config, Map<String, float[]> initial, float[] images, float[] wr, float[] wf,
+                             float[] wb, int batch) {
+        return new DjlHnnPeer(config, initial, images, wr, wf, wb, batch, HnnStepFixture.LEARNING_RATE);
     }
 
     /**

@@ -141,7 +141,7 @@ public final class PeerRatioCheck {
     public static void print(Report r, double maxRatio, PrintStream out) {
         for (Pair p : r.train()) {
             int b = p.batch();
-            out.printf(Locale.ROOT, "training step %s: SameDiff %s ms, DJL/PyTorch %s ms%n", p.ours().params(),
+            out.printf(Locale.ROOT, "training step, %s: SameDiff %s ms, DJL/PyTorch %s ms%n", label(p),
                     withError(p.ours()), withError(p.peer()));
             out.printf(Locale.ROOT, "  ratio SameDiff/DJL %.3f (target <= %.2f): %s%n", p.ratio(), maxRatio,
                     p.ratio() <= maxRatio ? "OK" : "EXCEEDED");
@@ -150,8 +150,8 @@ public final class PeerRatioCheck {
         }
         for (Pair p : r.infer()) {
             int b = p.batch();
-            out.printf(Locale.ROOT, "inference %s: per slice SameDiff %.3f ms, DJL/PyTorch %.3f ms (ratio %.3f)%n",
-                    p.ours().params(), p.ours().ms() / b, p.peer().ms() / b, p.ratio());
+            out.printf(Locale.ROOT, "inference, %s: per slice SameDiff %.3f ms, DJL/PyTorch %.3f ms (ratio %.3f)%n",
+                    label(p), p.ours().ms() / b, p.peer().ms() / b, p.ratio());
         }
     }
 
@@ -211,6 +211,16 @@ public final class PeerRatioCheck {
         List<Pair> out = new ArrayList<>();
         a.forEach((k, r) -> out.add(new Pair(r, b.get(k))));
         return out;
+    }
+
+    private static String label(Pair p) {
+        StringBuilder b = new StringBuilder("batch ").append(p.batch());
+        p.ours().params().forEach((k, v) -> {
+            if (!k.equals("batch")) {
+                b.append(", ").append(k).append(' ').append(v);
+            }
+        });
+        return b.toString();
     }
 
     private static String withError(Result r) {

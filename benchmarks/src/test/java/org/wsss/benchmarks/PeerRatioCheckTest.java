@@ -1,0 +1,124 @@
+package org.wsss.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PeerRatioCheckTest {
+
+    /** A JMH 1.37 JSON result of HnnPeerBenchmark (one iteration each, training and batch-1 inference). */
+    private static String golden() throws IOException {
+        try (InputStream in = PeerRatioCheckTest.class.getResourceAsStream("jmh-peer-result.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String entry(String method, String params, double score, String unit) {
+        return "{\"benchmark\": \"org.wsss.benchmarks.HnnPeerBenchmark." + method + "\", " + params
+                + "\"primaryMetric\": {\"score\": " + score + ", \"scoreError\": 1.5, \"scoreUnit\": \"" + unit + "\"}}";
+    }
+
+    @Test
+    void parsesTheGoldenFile() throws IOException {
+        List<PeerRatioCheck.Result> r = PeerRatioCheck.parse(golden());
+        assertEquals(4, r.size());
+        assertEquals("djlPyTorch", r.get(0).method());
+        assertEquals(Map.of(), r.get(0).params());
+        assertEquals(420.3764991666667, r.get(0).ms(), 0);
+        assertTrue(Double.isNaN(r.get(0).errorMs()), "JMH writes a missing error as the string NaN");
+        assertEquals("djlPyTorchInfer", r.get(1).method());
+        assertEquals(Map.of("batch", "1"), r.get(1).params());
+        assertEquals(51.02962276190476, r.get(1).ms(), 0);
+        assertEquals("wsssSameDiff", r.get(2).method());
+        assertEquals(4656.710121, r.get(2).ms(), 0);
+        assertEquals("wsssSameDiffInfer", r.get(3).method());
+        assertEquals(718.7526533333333, r.get(3).ms(), 0);
+    }
+
+    @Test
+    void pairsByParametersAndComputesTheRatio() throws IOException {
+        PeerRatioCheck.Report rep = PeerRatioCheck.report(PeerRatioCheck.parse(golden()));
+        assertEquals(1, rep.train().size());
+        assertEquals(4656.710121 / 420.3764991666667, rep.train().get(0).ratio(), 1e-12);
+        assertEquals(8, rep.train().get(0).batch(), "training without a batch parameter is the benchmark's batch 8");
+        assertEquals(1, rep.infer().size());
+        assertEquals(1, rep.infer().get(0).batch());
+        assertEquals(718.7526533333333 / 51.02962276190476, rep.infer().get(0).ratio(), 1e-12);
+        assertTrue(!rep.withinTarget(PeerRatioCheck.TARGET));
+        assertTrue(rep.withinTarget(12));
+    }
+
+    @Test
+    void exitStatusFollowsTheTarget(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("r.json");
+        Files.writeString(f, golden());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(1, PeerRatioCheck.run(new String[]{f.toString()}, ps, ps));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("ratio SameDiff/DJL 11.077 (target <= 1.50): EXCEEDED"), text);
+        assertTrue(text.contains("training images/s: SameDiff 1.7, DJL/PyTorch 19.0"), text);
+        assertTrue(text.contains("inference, batch 1: per slice SameDiff 718.753 ms, DJL/PyTorch 51.030 ms"), text);
+        assertEquals(0, PeerRatioCheck.run(new String[]{f.toString(), "12"}, ps, ps));
+        assertEquals(2, PeerRatioCheck.run(new String[]{dir.resolve("missing.json").toString()}, ps, ps));
+        assertEquals(2, PeerRatioCheck.run(new String[]{f.toString(), "-1"}, ps, ps));
+        assertEquals(2, PeerRatioCheck.run(new String[]{}, ps, ps));
+    }
+
+    @Test
+    void convertsTimeAndThroughputUnitsToMilliseconds() {
+        String json = "[" + entry("wsssSameDiff", "", 150000, "us/op") + ", "
+                + entry("djlPyTorch", "", 0.01, "ops/ms") + "]";
+        List<PeerRatioCheck.Result> r = PeerRatioCheck.parse(json);
+        assertEquals(150, r.get(0).ms(), 1e-9);
+        assertEquals(0.0015, r.get(0).errorMs(), 1e-12);   // 1.5 us
+        assertEquals(100, r.get(1).ms(), 1e-9);
+        assertEquals(1.5, PeerRatioCheck.report(r).train().get(0).ratio(), 1e-12);
+        assertTrue(PeerRatioCheck.report(r).withinTarget(1.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> PeerRatioCheck.parse("[" + entry("wsssSameDiff", "", 1, "furlongs/op") + "]"));
+    }
+
+    @Test
+    void rejectsMissingOrUnmatchedPairs() {
+        String onlyOurs = "[" + entry("wsssSameDiff", "", 10, "ms/op") + "]";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PeerRatioCheck.report(PeerRatioCheck.parse(onlyOurs)));
+        assertTrue(e.getMessage().contains("djlPyTorch"), e.getMessage());
+        String unmatched = "[" + entry("wsssSameDiff", "", 10, "ms/op") + ", " + entry("djlPyTorch", "", 5, "ms/op") + ", "
+                + entry("wsssSameDiffInfer", "\"params\": {\"batch\": \"1\"}, ", 3, "ms/op") + ", "
+                + entry("djlPyTorchInfer", "\"params\": {\"batch\": \"8\"}, ", 3, "ms/op") + "]";
+        assertThrows(IllegalArgumentException.class, () -> PeerRatioCheck.report(PeerRatioCheck.parse(unmatched)));
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        for (String bad : new String[]{"", "{}", "[", "[{\"benchmark\": \"x.wsssSameDiff\"}]", "[1,]", "[\"a\\q\"]",
+                "[{\"benchmark\": \"x.y\", \"primaryMetric\": {\"score\": -1, \"scoreUnit\": \"ms/op\"}}]", "[] x", "[01]"}) {
+            assertThrows(IllegalArgumentException.class, () -> PeerRatioCheck.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void readsEscapesInStrings() {
+        String json = "[{\"benchmark\": \"a.b\\u002ewsssSameDiff\", \"params\": {\"k\\\"\": \"v\\n\"}, "
+                + "\"primaryMetric\": {\"score\": 2e1, \"scoreError\": \"NaN\", \"scoreUnit\": \"s\\/op\"}}]";
+        PeerRatioCheck.Result r = PeerRatioCheck.parse(json).get(0);
+        assertEquals("wsssSameDiff", r.method());
+        assertEquals(Map.of("k\"", "v\n"), r.params());
+        assertEquals(20000, r.ms(), 1e-9);
+    }
+}
