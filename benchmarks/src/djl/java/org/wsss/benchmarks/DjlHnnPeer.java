@@ -40,9 +40,10 @@ import org.wsss.hnn.model.HnnConfig;
  * (DJL's {@code Optimizer.adam}, β1 = 0.9, β2 = 0.999, ε = 1e-8, the same bias-corrected update
  * {@code p −= lr·√(1−β2^t)/(1−β1^t)·m/(√v + ε)}) at the same learning rate.
  *
- * <p>Parameters start from the values of our network (our {@code [kH, kW, in, out]} kernels
- * permuted to PyTorch's {@code [out, in, kH, kW]}), so both implementations compute the same
- * function and their losses can be compared at setup. Per-step temporaries live in a sub-manager
+ * <p>Parameters start from the initial values of our network (our {@code [kH, kW, in, out]}
+ * kernels permuted to PyTorch's {@code [out, in, kH, kW]}), so both implementations compute the
+ * same function: {@code DjlHnnPeerTest} (profile {@code djl}) checks equal losses before and
+ * after a training step and equal probabilities. Per-step temporaries live in a sub-manager
  * closed after the step, so native memory stays flat.
  */
 final class DjlHnnPeer implements AutoCloseable {
@@ -76,28 +77,47 @@ final class DjlHnnPeer implements AutoCloseable {
     }
 
     /**
-     * A peer of the network {@code config} with our parameter values {@code initial} (keyed and
-     * laid out as {@code HnnNetwork.parameterValues()}), fed the row-major {@code [batch, 1, S, S]}
-     * images and loss weights of {@link HnnStepFixture}.
+     * A peer of the network of {@code data}, starting from our initial parameters and fed the
+     * same images and loss weights.
      */
-    static DjlHnnPeer create(HnnStepFixture f) {
-        return create(f.config, f.net.parameterValues(), f.images, f.wr, f.wf, f.wb, f.batch);
+    static DjlHnnPeer create(HnnStepData data) {
+        return create(data.config, data.initialParameters(), data.images, data.wr, data.wf, data.wb, data.batch);
     }
 
     /**
      * A peer of the network {@code config} with parameter values {@code initial} (keyed and laid
      * out as {@code HnnNetwork.parameterValues()}), fed row-major {@code [batch, 1, S, S]} images
      * and loss weights (already divided by the batch size), Adam at
-     * {@link HnnStepFixture#LEARNING_RATE}.
+     * {@link HnnStepData#LEARNING_RATE}.
      */
     static DjlHnnPeer create(HnnConfig config, Map<String, float[]> initial, float[] images, float[] wr, float[] wf,
                              float[] wb, int batch) {
-        return new DjlHnnPeer(config, initial, images, wr, wf, wb, batch, HnnStepFixture.LEARNING_RATE);
+        return new DjlHnnPeer(config, initial, images, wr, wf, wb, batch, HnnStepData.LEARNING_RATE);
     }
 
     /**
-     * Sets PyTorch's intra-op thread count (before the engine starts; a value already given as
-     * {@code -Dai.djl.pytorch.num_threads} wins) and returns the count the engine reports.
+     * The intra-op thread count that matches ND4J's default: {@code OMP_NUM_THREADS} if set (ND4J
+     * and PyTorch both read it), else the processors available to the JVM (what OpenMP, and so
+     * ND4J, uses by default).
+     */
+    static int nd4jDefaultThreads() {
+        String env = System.getenv("OMP_NUM_THREADS");
+        if (env != null) {
+            try {
+                int n = Integer.parseInt(env.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // not a count: OpenMP ignores it too
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Starts the PyTorch engine with {@code intraOpThreads} intra-op threads (a value already given
+     * as {@code -Dai.djl.pytorch.num_threads} wins) and returns the count the engine reports.
      */
     static int startEngine(int intraOpThreads) {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {

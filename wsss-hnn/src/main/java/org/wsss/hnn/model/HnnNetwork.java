@@ -161,9 +161,26 @@ public final class HnnNetwork implements AutoCloseable {
         return m;
     }
 
-    private static Map<String, INDArray> initialParameters(HnnConfig config, long seed, DataType dt) {
+    /**
+     * The initial parameter values of {@link #create} for {@code seed}, as float arrays keyed and
+     * laid out as {@link #parameterValues()} (no ND4J array is made, so a process can have them
+     * without loading ND4J, e.g. a benchmark of another framework starting from the same weights).
+     */
+    public static Map<String, float[]> initialValues(HnnConfig config, long seed) {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        initialDoubles(config, seed).forEach((name, v) -> {
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+            }
+            m.put(name, f);
+        });
+        return m;
+    }
+
+    private static Map<String, double[]> initialDoubles(HnnConfig config, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
-        Map<String, INDArray> params = new LinkedHashMap<>();
+        Map<String, double[]> params = new LinkedHashMap<>();
         for (Map.Entry<String, long[]> e : parameterShapes(config).entrySet()) {
             long[] shape = e.getValue();
             SplittableRandom rnd = root.split();
@@ -182,8 +199,15 @@ public final class HnnNetwork implements AutoCloseable {
                     v[i] = rnd.nextGaussian() * std;
                 }
             }
-            params.put(name, Nd4j.create(v, shape, 'c').castTo(dt));
+            params.put(name, v);
         }
+        return params;
+    }
+
+    private static Map<String, INDArray> initialParameters(HnnConfig config, long seed, DataType dt) {
+        Map<String, long[]> shapes = parameterShapes(config);
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        initialDoubles(config, seed).forEach((name, v) -> params.put(name, Nd4j.create(v, shapes.get(name), 'c').castTo(dt)));
         return params;
     }
 
