@@ -40,6 +40,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -Dai.djl.offline=true} keeps DJL from downloading anything (the natives come from
  * {@code pytorch-native-cpu} on the classpath). Every fork prints its thread counts.
  *
+ * <p>Every benchmark runs under two glibc {@code malloc} settings, the parameter {@code malloc}
+ * ({@link MallocPolicy}): {@code default}, and {@code tuned} (large freed blocks kept for reuse
+ * instead of returned to the kernel), applied alike to both sides. PyTorch allocates every CPU
+ * tensor from {@code malloc}, and under glibc's defaults its training step on the 2-core machine
+ * was about 4 times slower than tuned (page faults on fresh {@code mmap}s); a run with only one
+ * setting: {@code -p malloc=tuned}.
+ *
  * <p>Only in the build with the Maven profile {@code djl}. Reproduce:
  * <pre>
  * mvn -B -q -P djl -pl benchmarks -am package -DskipTests
@@ -64,11 +71,16 @@ public class HnnPeerBenchmark {
     /** Our training step. */
     @State(Scope.Benchmark)
     public static class SameDiffTrain {
+        /** glibc malloc settings of the fork ({@link MallocPolicy}). */
+        @Param({"default", "tuned"})
+        public String malloc;
+
         HnnStepFixture fixture;
 
         /** Builds the network, the batch and Adam. */
         @Setup(Level.Trial)
         public void setUp() {
+            MallocPolicy.apply(malloc);
             printNd4jThreads();
             fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH);
         }
@@ -83,6 +95,10 @@ public class HnnPeerBenchmark {
     /** The peer's training step. */
     @State(Scope.Benchmark)
     public static class DjlTrain {
+        /** glibc malloc settings of the fork ({@link MallocPolicy}). */
+        @Param({"default", "tuned"})
+        public String malloc;
+
         DjlHnnPeer peer;
 
         /**
@@ -92,6 +108,7 @@ public class HnnPeerBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp() {
+            MallocPolicy.apply(malloc);
             HnnStepData data = HnnStepData.create(PRESET, TRAIN_BATCH);
             startPeerEngine();
             peer = DjlHnnPeer.create(data);
@@ -116,6 +133,10 @@ public class HnnPeerBenchmark {
     /** Our forward pass. */
     @State(Scope.Benchmark)
     public static class SameDiffInfer {
+        /** glibc malloc settings of the fork ({@link MallocPolicy}). */
+        @Param({"default", "tuned"})
+        public String malloc;
+
         /** Images per forward pass. */
         @Param({"1", "8"})
         public int batch;
@@ -125,6 +146,7 @@ public class HnnPeerBenchmark {
         /** Builds the network and the batch. */
         @Setup(Level.Trial)
         public void setUp() {
+            MallocPolicy.apply(malloc);
             printNd4jThreads();
             fixture = HnnStepFixture.create(PRESET, batch);
         }
@@ -139,6 +161,10 @@ public class HnnPeerBenchmark {
     /** The peer's forward pass. */
     @State(Scope.Benchmark)
     public static class DjlInfer {
+        /** glibc malloc settings of the fork ({@link MallocPolicy}). */
+        @Param({"default", "tuned"})
+        public String malloc;
+
         /** Images per forward pass. */
         @Param({"1", "8"})
         public int batch;
@@ -152,6 +178,7 @@ public class HnnPeerBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp() {
+            MallocPolicy.apply(malloc);
             HnnStepData data = HnnStepData.create(PRESET, batch);
             startPeerEngine();
             peer = DjlHnnPeer.create(data);

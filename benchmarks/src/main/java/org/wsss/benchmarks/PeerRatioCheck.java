@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * step of the default HNN preset in our SameDiff implementation ({@code wsssSameDiff}) and in the
  * same architecture on DJL/PyTorch ({@code djlPyTorch}), their ratio SameDiff/DJL, training
  * images/s ({@code batch / step time}), and the inference latency per slice of both
- * ({@code wsssSameDiffInfer}, {@code djlPyTorchInfer}, per batch size). It exits with status 1
- * if a training ratio exceeds the target (default {@value #TARGET}, the performance target of
+ * ({@code wsssSameDiffInfer}, {@code djlPyTorchInfer}, per batch size). Results are paired by
+ * their JMH parameters (e.g. the {@code malloc} setting and the batch). It exits with status 1
+ * if any training ratio exceeds the target (default {@value #TARGET}, the performance target of
  * the HNN issue), 2 if the file cannot be read or lacks a pair, and 0 otherwise.
  *
  * <p>Reproduce:
@@ -210,6 +211,7 @@ public final class PeerRatioCheck {
         }
         List<Pair> out = new ArrayList<>();
         a.forEach((k, r) -> out.add(new Pair(r, b.get(k))));
+        out.sort(java.util.Comparator.comparing(p -> p.ours().params().toString()));   // same order whatever JMH ran first
         return out;
     }
 

@@ -105,6 +105,28 @@ class PeerRatioCheckTest {
     }
 
     @Test
+    void pairsEachParameterSetAndGatesOnTheWorstTrainingRatio() {
+        String m1 = "\"params\": {\"malloc\": \"default\"}, ", m2 = "\"params\": {\"malloc\": \"tuned\"}, ";
+        String json = "[" + entry("djlPyTorch", m1, 200, "ms/op") + ", " + entry("djlPyTorch", m2, 50, "ms/op") + ", "
+                + entry("wsssSameDiff", m2, 150, "ms/op") + ", " + entry("wsssSameDiff", m1, 160, "ms/op") + ", "
+                + entry("wsssSameDiffInfer", "\"params\": {\"batch\": \"8\", \"malloc\": \"tuned\"}, ", 16, "ms/op") + ", "
+                + entry("djlPyTorchInfer", "\"params\": {\"malloc\": \"tuned\", \"batch\": \"8\"}, ", 32, "ms/op") + "]";
+        PeerRatioCheck.Report r = PeerRatioCheck.report(PeerRatioCheck.parse(json));
+        assertEquals(2, r.train().size());
+        assertEquals(0.8, r.train().get(0).ratio(), 1e-12);   // default: 160 / 200
+        assertEquals(3.0, r.train().get(1).ratio(), 1e-12);   // tuned: 150 / 50
+        assertTrue(!r.withinTarget(1.5), "one pair above the target fails the run");
+        assertEquals(0.5, r.infer().get(0).ratio(), 1e-12);
+        assertEquals(8, r.infer().get(0).batch());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PeerRatioCheck.print(r, 1.5, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("training step, batch 8, malloc tuned: SameDiff 150.00 ± 1.50 ms, DJL/PyTorch 50.00 ± 1.50 ms"),
+                text);
+        assertTrue(text.contains("inference, batch 8, malloc tuned: per slice SameDiff 2.000 ms, DJL/PyTorch 4.000 ms"), text);
+    }
+
+    @Test
     void rejectsMalformedJson() {
         for (String bad : new String[]{"", "{}", "[", "[{\"benchmark\": \"x.wsssSameDiff\"}]", "[1,]", "[\"a\\q\"]",
                 "[{\"benchmark\": \"x.y\", \"primaryMetric\": {\"score\": -1, \"scoreUnit\": \"ms/op\"}}]", "[] x", "[01]"}) {
