@@ -297,7 +297,8 @@ public final class Table2 {
         List<ProbabilityMap> maps = model.predictAll(req);
         double[] cnn = new double[test.size()];
         double[] raw = new double[test.size()];
-        // The calibration is monotone: raw ≥ 0.5 exactly where the calibrated map ≥ calibrated(0.5).
+        // The calibration is monotone: raw ≥ 0.5 where the calibrated map ≥ calibrated(0.5), exactly on
+        // the network grid and up to the bilinear resampling onto the slice between grid points.
         double rawHalf = model.info().calibration().apply(0.5f);
         for (int i = 0; i < test.size(); i++) {
             Item it = test.get(i);
