@@ -190,8 +190,7 @@ public final class HnnTrainer {
                 TrainingExample ex = examples.get((int) ((long) (start + i) * examples.size() / n));
                 System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY), 0, data,
                         i * s * s, s * s);
-                PixelWeights w = ex.weak() != null ? sampler.weakTarget(ex.weak(), ex.roi(), RoiSampler.Transform.IDENTITY)
-                        : sampler.supervisedTarget(ex.groundTruth(), ex.roi(), RoiSampler.Transform.IDENTITY);
+                PixelWeights w = target(sampler, ex, RoiSampler.Transform.IDENTITY);
                 float[] r = w.r(), f = w.f(), b = w.b();
                 for (int k = 0; k < s * s; k++) {
                     label[(start + i) * s * s + k] = r[k] > 0 || f[k] > 0 ? (byte) 1 : b[k] > 0 ? (byte) 0 : (byte) -1;
@@ -231,8 +230,7 @@ public final class HnnTrainer {
             RoiSampler.Transform t = config.augmentation().isNone() ? RoiSampler.Transform.IDENTITY
                     : RoiSampler.Transform.random(config.augmentation(), rnd);
             System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), t), 0, data, i * s * s, s * s);
-            weights.add(ex.weak() != null ? sampler.weakTarget(ex.weak(), ex.roi(), t)
-                    : sampler.supervisedTarget(ex.groundTruth(), ex.roi(), t));
+            weights.add(target(sampler, ex, t));
         }
         Map<String, INDArray> ph = WeakLoss.placeholders(weights, alpha, beta, net.dataType(), s);
         Map<String, INDArray> grads = new HashMap<>();
@@ -249,6 +247,11 @@ public final class HnnTrainer {
         }
     }
 
+    /** Loss weights of an example: its weak label's R/F/B, or its ground truth class-balanced. */
+    private static PixelWeights target(RoiSampler sampler, TrainingExample ex, RoiSampler.Transform t) {
+        return ex.weak() != null ? sampler.weakTarget(ex.weak(), ex.roi(), t) : sampler.supervisedTarget(ex.groundTruth(), ex.roi(), t);
+    }
+
     private double validationLoss(HnnNetwork net, RoiSampler sampler, List<TrainingExample> val, double epoch) {
         double sum = 0;
         int n = 0;
@@ -261,8 +264,7 @@ public final class HnnTrainer {
                 TrainingExample ex = batch.get(i);
                 System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY), 0, data,
                         i * s * s, s * s);
-                weights.add(ex.weak() != null ? sampler.weakTarget(ex.weak(), ex.roi(), RoiSampler.Transform.IDENTITY)
-                        : sampler.supervisedTarget(ex.groundTruth(), ex.roi(), RoiSampler.Transform.IDENTITY));
+                weights.add(target(sampler, ex, RoiSampler.Transform.IDENTITY));
             }
             Map<String, INDArray> ph = WeakLoss.placeholders(weights, config.schedule().alpha(epoch),
                     config.schedule().beta(epoch), net.dataType(), s);
