@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -70,6 +69,9 @@ public final class HnnNetwork implements AutoCloseable {
     private final SameDiff sd;
     private final List<String> parameterNames;
     private final List<String> lossOutputs = List.of(WeakLoss.TOTAL, WeakLoss.PART_R, WeakLoss.PART_F, WeakLoss.PART_B);
+    /** Parameter name → name of its gradient variable in the gradient function (set on first use). */
+    private final Map<String, String> gradientNames = new LinkedHashMap<>();
+    private List<String> gradientPassOutputs;
 
     private HnnNetwork(HnnConfig config, DataType dataType, Map<String, INDArray> params) {
         this.config = config;
@@ -213,17 +215,19 @@ public final class HnnNetwork implements AutoCloseable {
 
     private void build(Map<String, INDArray> params) {
         int size = config.inputSize();
-        SDVariable x = sd.placeHolder(INPUT, dataType, -1, 1, size, size);
+        SDVariable input = sd.placeHolder(INPUT, dataType, -1, 1, size, size);
+        // One channel: [N, 1, S, S] and [N, S, S, 1] share one memory layout, so this is free.
+        SDVariable x = sd.reshape(input, -1, size, size, 1);
         Map<String, SDVariable> v = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             v.put(e.getKey(), sd.var(e.getKey(), e.getValue()));
         }
         Conv2DConfig conv3 = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+                .paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
         Conv2DConfig conv1 = Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+                .paddingMode(PaddingMode.VALID).dataFormat("NHWC").build();
         Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID).isNHWC(false).build();
+                .paddingMode(PaddingMode.VALID).isNHWC(true).build();
         boolean unet = config.architecture() == Architecture.UNET;
         List<SDVariable> sides = new ArrayList<>();
         List<SDVariable> skips = new ArrayList<>();
@@ -242,30 +246,40 @@ public final class HnnNetwork implements AutoCloseable {
             if (s > 0) {
                 side = upsample(side, size >> s, size, 1, "up" + s);
             }
-            sides.add(side);
+            sides.add(side);                                     // [N, S, S, 1]
         }
         if (unet) {
             for (int s = config.stages() - 2; s >= 0; s--) {
                 SDVariable up = upsample(x, size >> (s + 1), size >> s, config.channels().get(s + 1), "dec_up" + s);
-                x = sd.concat(1, skips.get(s), up);
+                x = sd.concat(3, skips.get(s), up);
                 for (int c = 0; c < config.convsPerStage().get(s); c++) {
                     x = sd.nn().relu(sd.cnn().conv2d(x, v.get("d" + s + "_c" + c + "_W"), v.get("d" + s + "_c" + c + "_b"),
                             conv3), 0);
                 }
             }
-            SDVariable logit = conv1x1(x, v.get("out_W"), v.get("out_b"), conv1);
+            SDVariable logit = nchw(conv1x1(x, v.get("out_W"), v.get("out_b"), conv1), size);
             sd.nn().sigmoid(FUSED_PROB, logit);
             WeakLoss.attach(sd, List.of(logit), dataType, size);
             return;
         }
-        SDVariable fused = conv1x1(sd.concat(1, sides.toArray(new SDVariable[0])), v.get("fuse_W"), v.get("fuse_b"), conv1);
-        List<SDVariable> logits = new ArrayList<>(sides);
+        SDVariable fused = nchw(conv1x1(sd.concat(3, sides.toArray(new SDVariable[0])), v.get("fuse_W"), v.get("fuse_b"),
+                conv1), size);
+        List<SDVariable> logits = new ArrayList<>();
+        for (SDVariable side : sides) {
+            logits.add(nchw(side, size));
+        }
+        sides = List.copyOf(logits);
         logits.add(fused);
         for (int s = 0; s < sides.size(); s++) {
             sd.nn().sigmoid(SIDE_PROB + s, sides.get(s));
         }
         sd.nn().sigmoid(FUSED_PROB, fused);
         WeakLoss.attach(sd, logits, dataType, size);
+    }
+
+    /** A one-channel NHWC map {@code [N, S, S, 1]} viewed as {@code [N, 1, S, S]} (same memory). */
+    private SDVariable nchw(SDVariable oneChannel, int size) {
+        return sd.reshape(oneChannel, -1, 1, size, size);
     }
 
     /**
@@ -278,18 +292,18 @@ public final class HnnNetwork implements AutoCloseable {
     }
 
     /**
-     * Bilinear upsampling of {@code [N, C, h, h]} to {@code [N, C, H, H]} as two matrix
-     * products (every channel of every image alike).
+     * Bilinear upsampling of an NHWC map {@code [N, h, h, C]} to {@code [N, H, H, C]} as two
+     * matrix products with the {@code [H, h]} interpolation matrix, one per spatial axis (every
+     * channel of every image alike).
      */
     private SDVariable upsample(SDVariable in, int h, int big, int channels, String name) {
         double[] u = Bilinear.matrix(big, h);                   // [big, h]
-        INDArray ut = Nd4j.create(u, new long[]{big, h}, 'c').transpose().dup('c').castTo(dataType); // [h, big]
-        SDVariable uT = sd.constant(name, ut);
-        SDVariable a = sd.reshape(in, -1, h).mmul(uT);           // [N*C*h, big]: columns resampled
-        a = sd.permute(sd.reshape(a, -1, h, big), 0, 2, 1);      // [N*C, big, h]
-        a = sd.reshape(a, -1, h).mmul(uT);                       // [N*C*big, big]: rows resampled
-        a = sd.permute(sd.reshape(a, -1, big, big), 0, 2, 1);    // [N*C, row, col]
-        return sd.reshape(a, -1, channels, big, big);
+        SDVariable um = sd.constant(name, Nd4j.create(u, new long[]{big, h}, 'c').castTo(dataType));
+        SDVariable a = sd.reshape(sd.permute(in, 1, 0, 2, 3), h, -1);         // [h, N·w·C]
+        a = um.mmul(a);                                                       // [I, N·w·C]: rows resampled
+        a = sd.reshape(sd.permute(sd.reshape(a, big, -1, h, channels), 2, 1, 0, 3), h, -1);   // [w, N·I·C]
+        a = um.mmul(a);                                                       // [J, N·I·C]: columns resampled
+        return sd.permute(sd.reshape(a, big, -1, big, channels), 1, 2, 0, 3); // [N, I, J, C]
     }
 
     /** The architecture. */
@@ -340,9 +354,10 @@ public final class HnnNetwork implements AutoCloseable {
         checkInput(input);
         Map<String, INDArray> ph = new LinkedHashMap<>(lossPlaceholders);
         ph.put(INPUT, input);
-        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, lossOutputs, parameterNames);
-        gradients.putAll(og.getGradients());
-        Map<String, INDArray> out = og.getOutputs();
+        Map<String, INDArray> out = gradientFunction().output(ph, gradientPassOutputs);
+        for (String name : parameterNames) {
+            gradients.put(name, out.remove(gradientNames.get(name)));
+        }
         double alpha = lossPlaceholders.get(WeakLoss.ALPHA).getDouble(0);
         double beta = lossPlaceholders.get(WeakLoss.BETA).getDouble(0);
         LossValues lv = new LossValues(out.get(WeakLoss.PART_R).getDouble(0), out.get(WeakLoss.PART_F).getDouble(0),
@@ -351,6 +366,28 @@ public final class HnnNetwork implements AutoCloseable {
             a.close();
         }
         return lv;
+    }
+
+    /**
+     * SameDiff's gradient function, run directly rather than through
+     * {@code calculateGradientsAndOutputs}: that method switches the function's array cache off
+     * on every call, so each step allocated every activation and gradient afresh and left them to
+     * the garbage collector. With the cache on, the session reuses its arrays from step to step.
+     */
+    private SameDiff gradientFunction() {
+        if (gradientPassOutputs == null) {
+            sd.createGradFunction();
+            List<String> names = new ArrayList<>(lossOutputs);
+            for (String p : parameterNames) {
+                String g = sd.getVariable(p).getGradient().name();
+                gradientNames.put(p, g);
+                names.add(g);
+            }
+            gradientPassOutputs = List.copyOf(names);
+        }
+        SameDiff fn = sd.getFunction("grad");
+        fn.setEnableCache(true);    // in case someone ran calculateGradients on graph() meanwhile
+        return fn;
     }
 
     /** The total loss only (forward pass), e.g. for numerical gradients and validation. */

