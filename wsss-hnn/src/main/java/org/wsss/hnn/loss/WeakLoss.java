@@ -55,7 +55,7 @@ public final class WeakLoss {
 
     /**
      * Adds the placeholders, the three parts and the total loss to {@code sd}, over the given
-     * logit maps (each {@code [N, 1, S, S]}), and marks the total as the graph's loss.
+     * logit maps (each {@code [N, 1, S, S]}; summed, as deep supervision weighs them equally), and marks the total as the graph's loss.
      */
     public static void attach(SameDiff sd, List<SDVariable> logits, DataType dt, int size) {
         SDVariable wr = sd.placeHolder(W_R, dt, -1, 1, size, size);
@@ -63,17 +63,14 @@ public final class WeakLoss {
         SDVariable wb = sd.placeHolder(W_B, dt, -1, 1, size, size);
         SDVariable alpha = sd.placeHolder(ALPHA, dt);
         SDVariable beta = sd.placeHolder(BETA, dt);
-        SDVariable lr = null, lf = null, lb = null;
-        for (SDVariable z : logits) {
-            SDVariable negLogP = softplus(sd, z.neg());   // −log σ(z)
-            SDVariable negLog1mP = negLogP.add(z);        // −log(1 − σ(z)) = softplus(z) = softplus(−z) + z
-            SDVariable r = wr.mul(negLogP).sum();
-            SDVariable f = wf.mul(negLogP).sum();
-            SDVariable b = wb.mul(negLog1mP).sum();
-            lr = lr == null ? r : lr.add(r);
-            lf = lf == null ? f : lf.add(f);
-            lb = lb == null ? b : lb.add(b);
-        }
+        // All outputs at once: Σ_outputs Σ_R w·(−log σ(z)) = Σ_R w·Σ_outputs(−log σ(z)), so the
+        // per-pixel terms are summed over the outputs first (one chain of ops instead of one per output).
+        SDVariable z = logits.size() == 1 ? logits.get(0) : sd.concat(1, logits.toArray(new SDVariable[0]));
+        SDVariable negLogP = softplus(sd, z.neg()).sum(true, 1);  // Σ_outputs −log σ(z), [N, 1, S, S]
+        SDVariable negLog1mP = negLogP.add(z.sum(true, 1));      // −log(1 − σ(z)) = softplus(−z) + z
+        SDVariable lr = wr.mul(negLogP).sum();
+        SDVariable lf = wf.mul(negLogP).sum();
+        SDVariable lb = wb.mul(negLog1mP).sum();
         lr = sd.identity(PART_R, lr);
         lf = sd.identity(PART_F, lf);
         lb = sd.identity(PART_B, lb);
