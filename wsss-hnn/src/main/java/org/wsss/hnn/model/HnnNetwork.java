@@ -41,6 +41,12 @@ import org.wsss.hnn.loss.WeakLoss;
  * size), fixed bilinear upsampling instead of learned up-convolutions, the configured widths
  * rather than 64–1024.
  *
+ * <p>Inside, activations are NHWC ({@code [N, H, W, C]}); the input and every one-channel
+ * output are the same memory in either layout, so callers see NCHW. oneDNN's forward
+ * convolution on this machine works on NHWC, and with NCHW activations ND4J reordered the input
+ * and the output of every convolution (in {@code DNNL_VERBOSE}, reorders took more time than the
+ * convolutions themselves).
+ *
  * <p>Weights are He-normal (std {@code sqrt(2 / fan_in)}), biases zero, drawn from a
  * {@link SplittableRandom} of the given seed into plain arrays, so no global ND4J random state is
  * read or set. Not thread-safe: callers serialise access.

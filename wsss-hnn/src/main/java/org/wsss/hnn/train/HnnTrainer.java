@@ -32,12 +32,13 @@ import org.wsss.hnn.model.HnnNetwork;
  * the training examples when there are none) and the last checkpoint is rewritten with it.
  *
  * <p>No global ND4J state is read or set. Every per-step array this code creates is closed after
- * the step. SameDiff (ND4J 1.0.0-M2.1) leaves the intermediate arrays of a gradient pass to the
- * garbage collector, which frees their native buffers only when it runs; with a mostly idle Java
- * heap that is rarely, so the process grew by about one step's activations per step (≈170 MB
- * for the default preset at batch 8) and steps slowed down. The trainer therefore requests a
- * collection every {@link #GC_EVERY_STEPS} steps, which kept resident memory flat and made steps
- * several times faster in the measurements recorded in wsss-hnn/README.md.
+ * the step. The gradient pass reuses its activations and gradients from step to step
+ * ({@link HnnNetwork#gradients}), but ND4J 1.0.0-M2.1 still allocates small native buffers per op
+ * (shape information, op contexts, some outputs) that only the garbage collector frees; with a
+ * mostly idle Java heap it runs rarely, and with no explicit collection the off-heap memory of
+ * the default preset at batch 8 rose from 1.0 to 1.6 GB between steps 50 and 600. The trainer therefore requests a
+ * collection every {@link #GC_EVERY_STEPS} steps, which keeps it flat (wsss-hnn/README.md); it
+ * costs about a tenth of a step's time.
  *
  * <p>Deviations from the paper: Adam rather than the paper's (unstated) Tensorpack optimiser;
  * the CPU defaults use a larger learning rate because there are no pretrained weights.
