@@ -55,7 +55,8 @@ public final class WeakLoss {
 
     /**
      * Adds the placeholders, the three parts and the total loss to {@code sd}, over the given
-     * logit maps (each {@code [N, 1, S, S]}; summed, as deep supervision weighs them equally), and marks the total as the graph's loss.
+     * logit maps (each {@code [N, 1, S, S]}; their losses are summed, as deep supervision weighs
+     * them equally), and marks the total as the graph's loss.
      */
     public static void attach(SameDiff sd, List<SDVariable> logits, DataType dt, int size) {
         SDVariable wr = sd.placeHolder(W_R, dt, -1, 1, size, size);
