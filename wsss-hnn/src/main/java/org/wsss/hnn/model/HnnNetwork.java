@@ -78,6 +78,9 @@ public final class HnnNetwork implements AutoCloseable {
     /** Parameter name → name of its gradient variable in the gradient function (set on first use). */
     private final Map<String, String> gradientNames = new LinkedHashMap<>();
     private List<String> gradientPassOutputs;
+    private GradientEngine gradientEngine = GradientEngine.AUTO;
+    /** oneDNN passes by batch size (a training run sees at most two: full batches and the last). */
+    private final Map<Integer, DnnlHnnPass> dnnlPasses = new LinkedHashMap<>();
 
     private HnnNetwork(HnnConfig config, DataType dataType, Map<String, INDArray> params) {
         this.config = config;
@@ -350,7 +353,45 @@ public final class HnnNetwork implements AutoCloseable {
     }
 
     /**
-     * Loss values and parameter gradients for one batch.
+     * Chooses the implementation of {@link #gradients} (default {@link GradientEngine#AUTO}).
+     *
+     * @throws IllegalArgumentException if {@link GradientEngine#ONEDNN} is asked for a network it
+     *     does not cover (UNet, double precision) or on a platform where oneDNN did not load
+     */
+    public void setGradientEngine(GradientEngine engine) {
+        if (engine == null) {
+            throw new IllegalArgumentException("gradient engine must not be null");
+        }
+        if (engine == GradientEngine.ONEDNN) {
+            String why = dnnlUnsupported();
+            if (why != null) {
+                throw new IllegalArgumentException("the oneDNN gradient engine cannot run this network: " + why);
+            }
+        }
+        gradientEngine = engine;
+    }
+
+    /** The engine {@link #gradients} uses: {@link GradientEngine#ONEDNN} or {@link GradientEngine#SAMEDIFF}. */
+    public GradientEngine gradientEngine() {
+        if (gradientEngine == GradientEngine.AUTO) {
+            return dnnlUnsupported() == null ? GradientEngine.ONEDNN : GradientEngine.SAMEDIFF;
+        }
+        return gradientEngine;
+    }
+
+    /** Why the oneDNN pass cannot run this network, or {@code null} if it can. */
+    private String dnnlUnsupported() {
+        if (config.architecture() != Architecture.HNN) {
+            return "it implements the HNN architecture only, not " + config.architecture().id();
+        }
+        if (dataType != DataType.FLOAT) {
+            return "it computes in float, the network is " + dataType;
+        }
+        return Dnnl.available() ? null : "oneDNN did not load (" + Dnnl.unavailableReason() + ")";
+    }
+
+    /**
+     * Loss values and parameter gradients for one batch, by the {@link #gradientEngine()}.
      *
      * @param input {@code [N, 1, S, S]}
      * @param lossPlaceholders from {@link WeakLoss#placeholders}
@@ -358,6 +399,9 @@ public final class HnnNetwork implements AutoCloseable {
      */
     public LossValues gradients(INDArray input, Map<String, INDArray> lossPlaceholders, Map<String, INDArray> gradients) {
         checkInput(input);
+        if (gradientEngine() == GradientEngine.ONEDNN) {
+            return dnnlGradients(input, lossPlaceholders, gradients);
+        }
         Map<String, INDArray> ph = new LinkedHashMap<>(lossPlaceholders);
         ph.put(INPUT, input);
         Map<String, INDArray> out = gradientFunction().output(ph, gradientPassOutputs);
@@ -372,6 +416,43 @@ public final class HnnNetwork implements AutoCloseable {
             a.close();
         }
         return lv;
+    }
+
+    private LossValues dnnlGradients(INDArray input, Map<String, INDArray> ph, Map<String, INDArray> gradients) {
+        int n = (int) input.size(0);
+        DnnlHnnPass pass = dnnlPasses.get(n);
+        if (pass == null) {
+            if (dnnlPasses.size() >= 2) {               // keep the most recent batch size only
+                dnnlPasses.values().forEach(DnnlHnnPass::close);
+                dnnlPasses.clear();
+            }
+            pass = new DnnlHnnPass(config, n);
+            dnnlPasses.put(n, pass);
+        }
+        long px = (long) n * config.inputSize() * config.inputSize();
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        for (String p : parameterNames) {
+            params.put(p, parameter(p));
+        }
+        INDArray x = input.isView() || input.ordering() != 'c' || input.offset() != 0 ? input.dup('c') : input;
+        try {
+            return pass.run(x, floats(ph, WeakLoss.W_R, px), floats(ph, WeakLoss.W_F, px), floats(ph, WeakLoss.W_B, px),
+                    ph.get(WeakLoss.ALPHA).getDouble(0), ph.get(WeakLoss.BETA).getDouble(0), params, gradients);
+        } finally {
+            if (x != input) {
+                x.close();
+            }
+        }
+    }
+
+    private static float[] floats(Map<String, INDArray> ph, String name, long count) {
+        INDArray a = ph.get(name);
+        if (a == null || a.length() != count) {
+            throw new IllegalArgumentException("loss placeholder " + name + " must have " + count + " values, got "
+                    + (a == null ? "none" : a.length()));
+        }
+        return a.isView() || a.ordering() != 'c' || a.offset() != 0 || a.dataType() != DataType.FLOAT
+                ? a.castTo(DataType.FLOAT).dup('c').data().asFloat() : a.data().asFloat();
     }
 
     /**
@@ -439,9 +520,11 @@ public final class HnnNetwork implements AutoCloseable {
         }
     }
 
-    /** Releases the graph's arrays. */
+    /** Releases the graph's arrays and the oneDNN passes. */
     @Override
     public void close() {
+        dnnlPasses.values().forEach(DnnlHnnPass::close);
+        dnnlPasses.clear();
         for (String n : parameterNames) {
             INDArray a = sd.getVariable(n).getArr();
             if (a != null && !a.wasClosed()) {

@@ -1,0 +1,562 @@
+package org.wsss.hnn.model;
+
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.dnnl.dnnl_convolution_desc_t;
+import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
+import org.bytedeco.dnnl.dnnl_memory;
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_pooling_desc_t;
+import org.bytedeco.dnnl.dnnl_binary_desc_t;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wsss.hnn.loss.LossValues;
+
+/**
+ * The forward and backward pass of an {@link Architecture#HNN} network with the loss of
+ * {@link org.wsss.hnn.loss.WeakLoss}, run on oneDNN primitives directly for one batch size: the
+ * same function and gradients as the SameDiff graph of {@link HnnNetwork} (a test checks them
+ * against each other), about twice as fast on a 2-core CPU because every activation stays in one
+ * layout (NHWC, for which oneDNN has JIT kernels in all three convolution directions), the ReLU is
+ * fused into the forward convolution, and every buffer is allocated once.
+ *
+ * <p>The heavy part — the {@code 3×3} convolutions, ReLU, max-pooling and the {@code 1×1} side
+ * convolutions — runs in oneDNN. The one-channel part — bilinear upsampling of the side logits,
+ * the fused output, the loss and their derivatives — runs in Java on {@code N·S·S} floats per
+ * output, in the same arithmetic as the graph: {@link Bilinear#matrix} for the upsampling and the
+ * stable softplus form of the loss.
+ *
+ * <p>Parameters are read from, and gradients written to, ND4J arrays laid out as
+ * {@link HnnNetwork#parameterShapes} ({@code [kH, kW, in, out]}, i.e. oneDNN's {@code hwio}); oneDNN
+ * reorders the weights into its kernels' layouts at every step (they are small). Float only.
+ * Not thread-safe.
+ */
+final class DnnlHnnPass implements AutoCloseable {
+
+    private final Dnnl d = new Dnnl();
+    private final HnnConfig config;
+    private final int batch;
+    private final int size;
+    private final int stages;
+    private final dnnl_memory input;
+    private final List<Conv> convs = new ArrayList<>();
+    private final Conv[] lastOfStage;
+    private final Conv[] sides;
+    private final Pool[] pools;       // pools[s] feeds stage s (s ≥ 1)
+    private final float[][] low;      // side logits at their stage's resolution
+    private final float[][] lowGrad;
+    private final float[][] up;       // logits at S × S: sides, then the fused output
+    private final float[][] upGrad;
+    private final float[][] tmp;      // rows-resampled intermediate, per stage
+    private final int[][] tap0;
+    private final int[][] tap1;
+    private final float[][] tapT;
+
+    DnnlHnnPass(HnnConfig config, int batch) {
+        if (config.architecture() != Architecture.HNN) {
+            throw new IllegalArgumentException("the oneDNN pass implements the HNN architecture, not " + config.architecture());
+        }
+        this.config = config;
+        this.batch = batch;
+        this.size = config.inputSize();
+        this.stages = config.stages();
+        try {
+            input = d.unbound(Dnnl.md(dnnl_nhwc, batch, 1, size, size));
+            lastOfStage = new Conv[stages];
+            sides = new Conv[stages];
+            pools = new Pool[stages];
+            dnnl_memory src = input;
+            int in = 1;
+            for (int s = 0; s < stages; s++) {
+                int h = size >> s;
+                dnnl_memory diffSrc = null;
+                if (s > 0) {
+                    pools[s] = new Pool(lastOfStage[s - 1], in, h);
+                    src = pools[s].dst;
+                    diffSrc = pools[s].diffDst;
+                }
+                int out = config.channels().get(s);
+                for (int c = 0; c < config.convsPerStage().get(s); c++) {
+                    String name = "s" + s + "_c" + c;
+                    Conv conv = new Conv(name, src, in, out, h, 3, true, true, diffSrc);
+                    convs.add(conv);
+                    src = conv.dst;
+                    in = out;
+                    diffSrc = conv.diffDst;   // the next convolution of the stage writes its input's gradient here
+                }
+                lastOfStage[s] = convs.get(convs.size() - 1);
+                sides[s] = new Conv("side" + s, src, out, 1, h, 1, false, false, lastOfStage[s].diffDst);
+            }
+            // The first convolution's input gradient is not needed; each other convolution wrote
+            // into the diffDst of the layer before it, which the constructor above passed on.
+            low = new float[stages][];
+            lowGrad = new float[stages][];
+            up = new float[stages + 1][];
+            upGrad = new float[stages + 1][];
+            tmp = new float[stages][];
+            tap0 = new int[stages][];
+            tap1 = new int[stages][];
+            tapT = new float[stages][];
+            for (int s = 0; s < stages; s++) {
+                int h = size >> s;
+                low[s] = new float[batch * h * h];
+                lowGrad[s] = new float[batch * h * h];
+                tmp[s] = new float[size * h];
+                taps(s, h);
+            }
+            for (int k = 0; k <= stages; k++) {
+                up[k] = new float[batch * size * size];
+                upGrad[k] = new float[batch * size * size];
+            }
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    int batch() {
+        return batch;
+    }
+
+    /** The two interpolation taps of every output row of {@link Bilinear#matrix}{@code (S, h)}. */
+    private void taps(int s, int h) {
+        double[] u = Bilinear.matrix(size, h);
+        tap0[s] = new int[size];
+        tap1[s] = new int[size];
+        tapT[s] = new float[size];
+        for (int i = 0; i < size; i++) {
+            int first = -1;
+            int second = -1;
+            for (int j = 0; j < h; j++) {
+                if (u[i * h + j] != 0) {
+                    if (first < 0) {
+                        first = j;
+                    } else {
+                        second = j;
+                    }
+                }
+            }
+            tap0[s][i] = first;
+            tap1[s][i] = second < 0 ? first : second;
+            tapT[s][i] = second < 0 ? 0f : (float) u[i * h + second];
+        }
+    }
+
+    /**
+     * One forward and backward pass.
+     *
+     * @param x {@code [N, 1, S, S]} float, contiguous
+     * @param wr per-pixel weights of R ({@code N·S·S}, already divided by N), likewise {@code wf}, {@code wb}
+     * @param params the network's parameter arrays by name
+     * @param gradients receives a new array per parameter (the caller closes them)
+     */
+    LossValues run(INDArray x, float[] wr, float[] wf, float[] wb, double alpha, double beta, Map<String, INDArray> params,
+                   Map<String, INDArray> gradients) {
+        Dnnl.setHandle(input, pointer(x));
+        for (Conv c : convs) {
+            c.bind(params);
+        }
+        for (Conv c : sides) {
+            c.bind(params);
+        }
+        // Forward through the trunk, stage by stage, with each side convolution.
+        int ci = 0;
+        for (int s = 0; s < stages; s++) {
+            if (s > 0) {
+                d.run(pools[s].fwd);
+            }
+            for (int c = 0; c < config.convsPerStage().get(s); c++) {
+                convs.get(ci++).forward();
+            }
+            sides[s].forward();
+        }
+        d.await();
+        for (int s = 0; s < stages; s++) {
+            sides[s].dstFloats.get(low[s]);
+        }
+        float[] fuseW = params.get("fuse_W").data().asFloat();
+        float fuseB = params.get("fuse_b").getFloat(0);
+        double[] sums = head(fuseW, fuseB, wr, wf, wb, (float) alpha, (float) beta);
+        for (int s = 0; s < stages; s++) {
+            sides[s].diffDstFloats.put(lowGrad[s]);
+        }
+        // Backward, deepest stage first.
+        for (int s = stages - 1; s >= 0; s--) {
+            sides[s].backward(true);
+            if (s + 1 < stages) {
+                d.run(pools[s + 1].bwd);
+                d.run(pools[s + 1].accumulate);
+            }
+            int first = ci - config.convsPerStage().get(s);
+            for (int c = ci - 1; c >= first; c--) {
+                convs.get(c).backward(c > 0);
+            }
+            ci = first;
+        }
+        for (Conv c : convs) {
+            c.exportGradients(gradients);
+        }
+        for (Conv c : sides) {
+            c.exportGradients(gradients);
+        }
+        d.await();
+        gradients.put("fuse_W", Nd4j.create(fuseWGrad, new long[]{1, 1, stages, 1}, 'c'));
+        gradients.put("fuse_b", Nd4j.create(new float[]{fuseBGrad}, new long[]{1}, 'c'));
+        return new LossValues(sums[0], sums[1], sums[2], alpha, beta, sums[0] + alpha * sums[1] + beta * sums[2]);
+    }
+
+    private float[] fuseWGrad;
+    private float fuseBGrad;
+
+    /**
+     * The one-channel head: upsampled side logits, fused logit, the three loss parts summed over
+     * the outputs, and the gradients back to the side logits at their own resolution.
+     */
+    private double[] head(float[] fuseW, float fuseB, float[] wr, float[] wf, float[] wb, float alpha, float beta) {
+        int px = size * size;
+        for (int s = 0; s < stages; s++) {
+            upsample(s, low[s], up[s]);
+        }
+        float[] fused = up[stages];
+        for (int i = 0; i < batch * px; i++) {
+            float v = fuseB;
+            for (int s = 0; s < stages; s++) {
+                v += fuseW[s] * up[s][i];
+            }
+            fused[i] = v;
+        }
+        double lr = 0, lf = 0, lb = 0;
+        for (int i = 0; i < batch * px; i++) {
+            float pos = wr[i] + alpha * wf[i];
+            float neg = beta * wb[i];
+            double negLogP = 0;
+            double zSum = 0;
+            for (int k = 0; k <= stages; k++) {
+                float z = up[k][i];
+                double e = Math.exp(-Math.abs(z));
+                negLogP += Math.max(-z, 0) + Math.log(1 + e);          // softplus(−z) = −log σ(z)
+                zSum += z;
+                double sigma = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+                upGrad[k][i] = (float) (pos * (sigma - 1) + neg * sigma);
+            }
+            lr += wr[i] * negLogP;
+            lf += wf[i] * negLogP;
+            lb += wb[i] * (negLogP + zSum);                             // −log(1 − σ(z)) = softplus(−z) + z
+        }
+        // The fused output is Σ_s w_s·up_s + b: its gradient flows to w, b and each side.
+        float[] gw = new float[stages];
+        double gb = 0;
+        float[] gf = upGrad[stages];
+        double[] acc = new double[stages];
+        for (int i = 0; i < batch * px; i++) {
+            float g = gf[i];
+            gb += g;
+            for (int s = 0; s < stages; s++) {
+                acc[s] += (double) g * up[s][i];
+                upGrad[s][i] += fuseW[s] * g;
+            }
+        }
+        for (int s = 0; s < stages; s++) {
+            gw[s] = (float) acc[s];
+            upsampleTransposed(s, upGrad[s], lowGrad[s]);
+        }
+        fuseWGrad = gw;
+        fuseBGrad = (float) gb;
+        return new double[]{lr, lf, lb};
+    }
+
+    /** {@code out = U·in·Uᵀ} per image, U = {@link Bilinear#matrix}{@code (S, h)}; identity at stage 0. */
+    private void upsample(int s, float[] in, float[] out) {
+        int h = size >> s;
+        if (h == size) {
+            System.arraycopy(in, 0, out, 0, in.length);
+            return;
+        }
+        int[] a0 = tap0[s], a1 = tap1[s];
+        float[] t = tapT[s];
+        float[] rows = tmp[s];                      // [S, h]: rows resampled
+        for (int n = 0; n < batch; n++) {
+            int ib = n * h * h, ob = n * size * size;
+            for (int i = 0; i < size; i++) {
+                int r0 = ib + a0[i] * h, r1 = ib + a1[i] * h;
+                float ti = t[i];
+                for (int j = 0; j < h; j++) {
+                    rows[i * h + j] = (1 - ti) * in[r0 + j] + ti * in[r1 + j];
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                int rb = i * h, o = ob + i * size;
+                for (int j = 0; j < size; j++) {
+                    out[o + j] = (1 - t[j]) * rows[rb + a0[j]] + t[j] * rows[rb + a1[j]];
+                }
+            }
+        }
+    }
+
+    /** The transpose of {@link #upsample}: {@code in = Uᵀ·out·U} per image. */
+    private void upsampleTransposed(int s, float[] out, float[] in) {
+        int h = size >> s;
+        if (h == size) {
+            System.arraycopy(out, 0, in, 0, in.length);
+            return;
+        }
+        int[] a0 = tap0[s], a1 = tap1[s];
+        float[] t = tapT[s];
+        float[] rows = tmp[s];
+        java.util.Arrays.fill(in, 0f);
+        for (int n = 0; n < batch; n++) {
+            int ib = n * h * h, ob = n * size * size;
+            java.util.Arrays.fill(rows, 0f);
+            for (int i = 0; i < size; i++) {
+                int rb = i * h, o = ob + i * size;
+                for (int j = 0; j < size; j++) {
+                    float g = out[o + j];
+                    rows[rb + a0[j]] += (1 - t[j]) * g;
+                    rows[rb + a1[j]] += t[j] * g;
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                int r0 = ib + a0[i] * h, r1 = ib + a1[i] * h;
+                float ti = t[i];
+                for (int j = 0; j < h; j++) {
+                    float g = rows[i * h + j];
+                    in[r0 + j] += (1 - ti) * g;
+                    in[r1 + j] += ti * g;
+                }
+            }
+        }
+    }
+
+    private static Pointer pointer(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c' || a.offset() != 0) {
+            throw new IllegalArgumentException("the oneDNN pass needs contiguous float arrays, got " + a.shapeInfoToString());
+        }
+        return a.data().addressPointer();
+    }
+
+    /**
+     * One convolution over NHWC activations: forward (with a fused ReLU when {@code relu}), and
+     * in the backward pass the ReLU's derivative, the weight (and bias) gradient and, when asked,
+     * the input gradient, written into the memory the layer below reads it from.
+     */
+    private final class Conv {
+        final String name;
+        final long[] wShape;
+        final int cout;
+        final boolean bias;
+        final dnnl_memory dst;
+        final dnnl_memory diffDst;
+        final FloatPointer dstFloats;
+        final FloatPointer diffDstFloats;
+        private final dnnl_memory userW;
+        private final dnnl_memory userB;
+        private final dnnl_memory userGradW;
+        private final dnnl_memory userGradB;
+        private final Dnnl.Op fwdReorder;
+        private final Dnnl.Op fwd;
+        private final Dnnl.Op reluBwd;
+        private final Dnnl.Op bwdWeights;
+        private final Dnnl.Op gradReorder;
+        private final Dnnl.Op bwdDataReorder;
+        private final Dnnl.Op bwdData;
+        private INDArray gradW;
+        private INDArray gradB;
+
+        Conv(String name, dnnl_memory src, int cin, int cout, int h, int k, boolean bias, boolean relu, dnnl_memory diffSrc) {
+            this.name = name;
+            this.cout = cout;
+            this.bias = bias;
+            this.wShape = new long[]{k, k, cin, cout};
+            long[] strides = {1, 1};
+            long[] pad = {k / 2, k / 2};
+            dnnl_memory_desc_t srcMd = Dnnl.md(dnnl_nhwc, batch, cin, h, h);
+            dnnl_memory_desc_t dstMd = Dnnl.md(dnnl_nhwc, batch, cout, h, h);
+            dnnl_memory_desc_t anyW = Dnnl.md(dnnl_format_tag_any, cout, cin, k, k);
+            dnnl_memory_desc_t userWMd = Dnnl.md(dnnl_hwio, cout, cin, k, k);
+            dnnl_memory_desc_t bMd = bias ? Dnnl.md(dnnl_x, cout) : null;
+
+            dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
+            Dnnl.check(dnnl_convolution_forward_desc_init(fd, dnnl_forward_training, dnnl_convolution_direct, srcMd, anyW, bMd,
+                    dstMd, strides, pad, pad), name + " forward descriptor");
+            dnnl_primitive_attr attr = relu ? d.reluAttr() : null;
+            dnnl_primitive_desc fpd = d.pd(fd, attr, null, name + " forward");
+            dst = d.memory(dstMd);
+            dstFloats = Dnnl.floats(dst, (long) batch * cout * h * h);
+            userW = d.unbound(userWMd);
+            userB = bias ? d.unbound(bMd) : null;
+            dnnl_memory_desc_t fwdWMd = Dnnl.query(fpd, dnnl_query_weights_md);
+            dnnl_memory fwdW;
+            if (Dnnl.same(fwdWMd, userWMd)) {
+                fwdW = userW;
+                fwdReorder = null;
+            } else {
+                fwdW = d.memory(fwdWMd);
+                fwdReorder = d.op(d.reorderPd(userWMd, fwdWMd), name + " weight reorder", DNNL_ARG_FROM, userW, DNNL_ARG_TO, fwdW);
+            }
+            fwd = bias ? d.op(fpd, name + " forward", DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdW, DNNL_ARG_BIAS, userB, DNNL_ARG_DST, dst)
+                    : d.op(fpd, name + " forward", DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdW, DNNL_ARG_DST, dst);
+
+            diffDst = d.memory(dstMd);
+            diffDstFloats = Dnnl.floats(diffDst, (long) batch * cout * h * h);
+            dnnl_memory diffPre = diffDst;
+            if (relu) {
+                dnnl_eltwise_desc_t ef = new dnnl_eltwise_desc_t();
+                Dnnl.check(dnnl_eltwise_forward_desc_init(ef, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, dstMd, 0f, 0f),
+                        name + " ReLU descriptor");
+                dnnl_primitive_desc efpd = d.pd(ef, null, null, name + " ReLU");
+                dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
+                Dnnl.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, dstMd, dstMd, 0f, 0f),
+                        name + " ReLU backward descriptor");
+                diffPre = d.memory(dstMd);
+                reluBwd = d.op(d.pd(eb, null, efpd, name + " ReLU backward"), name + " ReLU backward", DNNL_ARG_DST, dst,
+                        DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_SRC, diffPre);
+            } else {
+                reluBwd = null;
+            }
+
+            dnnl_convolution_desc_t wd = new dnnl_convolution_desc_t();
+            Dnnl.check(dnnl_convolution_backward_weights_desc_init(wd, dnnl_convolution_direct, srcMd, anyW, bMd, dstMd, strides,
+                    pad, pad), name + " weight-gradient descriptor");
+            dnnl_primitive_desc wpd = d.pd(wd, null, fpd, name + " weight gradient");
+            dnnl_memory_desc_t gradWMd = Dnnl.query(wpd, dnnl_query_diff_weights_md);
+            userGradW = d.unbound(userWMd);
+            userGradB = bias ? d.unbound(bMd) : null;
+            dnnl_memory gradWMem;
+            if (Dnnl.same(gradWMd, userWMd)) {
+                gradWMem = userGradW;
+                gradReorder = null;
+            } else {
+                gradWMem = d.memory(gradWMd);
+                gradReorder = d.op(d.reorderPd(gradWMd, userWMd), name + " gradient reorder", DNNL_ARG_FROM, gradWMem,
+                        DNNL_ARG_TO, userGradW);
+            }
+            bwdWeights = bias
+                    ? d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffPre, DNNL_ARG_DIFF_WEIGHTS,
+                    gradWMem, DNNL_ARG_DIFF_BIAS, userGradB)
+                    : d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffPre, DNNL_ARG_DIFF_WEIGHTS,
+                    gradWMem);
+
+            if (diffSrc == null) {
+                bwdData = null;
+                bwdDataReorder = null;
+            } else {
+                dnnl_convolution_desc_t dd = new dnnl_convolution_desc_t();
+                Dnnl.check(dnnl_convolution_backward_data_desc_init(dd, dnnl_convolution_direct, srcMd, anyW, dstMd, strides, pad,
+                        pad), name + " input-gradient descriptor");
+                dnnl_primitive_desc dpd = d.pd(dd, null, fpd, name + " input gradient");
+                dnnl_memory_desc_t bwdWMd = Dnnl.query(dpd, dnnl_query_weights_md);
+                dnnl_memory bwdW;
+                if (Dnnl.same(bwdWMd, fwdWMd)) {
+                    bwdW = fwdW;
+                    bwdDataReorder = null;
+                } else if (Dnnl.same(bwdWMd, userWMd)) {
+                    bwdW = userW;
+                    bwdDataReorder = null;
+                } else {
+                    bwdW = d.memory(bwdWMd);
+                    bwdDataReorder = d.op(d.reorderPd(userWMd, bwdWMd), name + " weight reorder (backward)", DNNL_ARG_FROM, userW,
+                            DNNL_ARG_TO, bwdW);
+                }
+                bwdData = d.op(dpd, name + " input gradient", DNNL_ARG_DIFF_DST, diffPre, DNNL_ARG_WEIGHTS, bwdW, DNNL_ARG_DIFF_SRC,
+                        diffSrc);
+            }
+        }
+
+        void bind(Map<String, INDArray> params) {
+            Dnnl.setHandle(userW, pointer(params.get(name + "_W")));
+            if (bias) {
+                Dnnl.setHandle(userB, pointer(params.get(name + "_b")));
+            }
+        }
+
+        void forward() {
+            if (fwdReorder != null) {
+                d.run(fwdReorder);
+            }
+            d.run(fwd);
+        }
+
+        /** ReLU derivative, weight gradient, and the input gradient when {@code inputGradient}. */
+        void backward(boolean inputGradient) {
+            if (reluBwd != null) {
+                d.run(reluBwd);
+            }
+            gradW = Nd4j.createUninitialized(DataType.FLOAT, wShape, 'c');
+            Dnnl.setHandle(userGradW, gradW.data().addressPointer());
+            if (bias) {
+                gradB = Nd4j.createUninitialized(DataType.FLOAT, new long[]{cout}, 'c');
+                Dnnl.setHandle(userGradB, gradB.data().addressPointer());
+            }
+            d.run(bwdWeights);
+            if (gradReorder != null) {
+                d.run(gradReorder);
+            }
+            if (inputGradient && bwdData != null) {
+                if (bwdDataReorder != null) {
+                    d.run(bwdDataReorder);
+                }
+                d.run(bwdData);
+            }
+        }
+
+        void exportGradients(Map<String, INDArray> gradients) {
+            gradients.put(name + "_W", gradW);
+            if (bias) {
+                gradients.put(name + "_b", gradB);
+            }
+            gradW = null;
+            gradB = null;
+        }
+    }
+
+    /**
+     * {@code 2×2} max-pooling at the start of a stage, its backward pass, and the addition of its
+     * input gradient to the side output's (both flow into the same activation).
+     */
+    private final class Pool {
+        final dnnl_memory dst;
+        final dnnl_memory diffDst;
+        final Dnnl.Op fwd;
+        final Dnnl.Op bwd;
+        final Dnnl.Op accumulate;
+
+        Pool(Conv below, int channels, int h) {
+            long[] two = {2, 2};
+            long[] zero = {0, 0};
+            dnnl_memory_desc_t srcMd = Dnnl.md(dnnl_nhwc, batch, channels, 2L * h, 2L * h);
+            dnnl_memory_desc_t dstMd = Dnnl.md(dnnl_nhwc, batch, channels, h, h);
+            dnnl_pooling_desc_t fd = new dnnl_pooling_desc_t();
+            Dnnl.check(dnnl_pooling_forward_desc_init(fd, dnnl_forward_training, dnnl_pooling_max, srcMd, dstMd, two, two, zero, zero),
+                    "max-pool descriptor");
+            dnnl_primitive_desc fpd = d.pd(fd, null, null, "max-pool");
+            dst = d.memory(dstMd);
+            dnnl_memory ws = d.memory(Dnnl.query(fpd, dnnl_query_workspace_md));
+            fwd = d.op(fpd, "max-pool", DNNL_ARG_SRC, below.dst, DNNL_ARG_DST, dst, DNNL_ARG_WORKSPACE, ws);
+            dnnl_pooling_desc_t bd = new dnnl_pooling_desc_t();
+            Dnnl.check(dnnl_pooling_backward_desc_init(bd, dnnl_pooling_max, srcMd, dstMd, two, two, zero, zero),
+                    "max-pool backward descriptor");
+            diffDst = d.memory(dstMd);
+            dnnl_memory diffSrc = d.memory(srcMd);
+            bwd = d.op(d.pd(bd, null, fpd, "max-pool backward"), "max-pool backward", DNNL_ARG_DIFF_DST, diffDst,
+                    DNNL_ARG_WORKSPACE, ws, DNNL_ARG_DIFF_SRC, diffSrc);
+            dnnl_binary_desc_t add = new dnnl_binary_desc_t();
+            Dnnl.check(dnnl_binary_desc_init(add, dnnl_binary_add, srcMd, srcMd, srcMd), "gradient sum descriptor");
+            accumulate = d.op(d.pd(add, null, null, "gradient sum"), "gradient sum", DNNL_ARG_SRC_0, below.diffDst,
+                    DNNL_ARG_SRC_1, diffSrc, DNNL_ARG_DST, below.diffDst);
+        }
+    }
+
+    @Override
+    public void close() {
+        d.close();
+    }
+}

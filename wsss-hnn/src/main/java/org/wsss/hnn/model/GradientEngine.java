@@ -1,0 +1,24 @@
+package org.wsss.hnn.model;
+
+/**
+ * Which implementation computes an {@link HnnNetwork}'s loss gradients
+ * ({@link HnnNetwork#gradients}). Both compute the same function; they differ in speed and in
+ * what they cover.
+ *
+ * <ul>
+ *   <li>{@link #SAMEDIFF}: the network's SameDiff graph, differentiated by SameDiff. Covers every
+ *       architecture and both float and double precision (the gradient checks run on it).</li>
+ *   <li>{@link #ONEDNN}: a pass written on oneDNN primitives ({@code DnnlHnnPass}), about twice
+ *       as fast on a 2-core CPU; HNN architecture, float precision, and a platform whose oneDNN
+ *       natives load.</li>
+ *   <li>{@link #AUTO} (the default): {@link #ONEDNN} where it applies, else {@link #SAMEDIFF}.</li>
+ * </ul>
+ */
+public enum GradientEngine {
+    /** oneDNN where it applies, SameDiff elsewhere. */
+    AUTO,
+    /** The oneDNN pass (HNN, float). */
+    ONEDNN,
+    /** The SameDiff graph. */
+    SAMEDIFF
+}
