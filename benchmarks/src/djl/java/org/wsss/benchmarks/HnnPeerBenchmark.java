@@ -17,15 +17,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.wsss.hnn.model.GradientEngine;
 
 /**
- * Our SameDiff HNN against the same architecture on DJL 0.36 / PyTorch 2.7.1 (CPU, float32), side
+ * Our HNN against the same architecture on DJL 0.36 / PyTorch 2.7.1 (CPU, float32), side
  * by side in one JMH run: one training step of the default preset ({@code HnnConfig.defaults()}:
  * 4 stages of 16/32/64/128 channels, two {@code 3×3} convolutions + ReLU per stage, {@code 2×2}
  * max-pool between stages, a side output per stage, a fused output, the weak loss on all five
- * outputs, Adam) on a batch of 8 images of {@code 1×96×96} — {@link #wsssSameDiff} vs
+ * outputs, Adam) on a batch of 8 images of {@code 1×96×96} — {@link #wsssTrain} (the trainer's
+ * default gradient engine, oneDNN) and {@link #wsssSameDiff} (the SameDiff engine) vs
  * {@link #djlPyTorch} — and the forward pass to fused probabilities (copied to a Java array) at
- * batch 1 and 8 — {@link #wsssSameDiffInfer} vs {@link #djlPyTorchInfer}. The SameDiff side is
+ * batch 1 and 8 — {@link #wsssSameDiffInfer} vs {@link #djlPyTorchInfer}. Our side is
  * exactly the step of {@link HnnTrainStepBenchmark} (same batch, labels, Adam, periodic
  * {@code System.gc()}); the peer is {@link DjlHnnPeer}, fed the same batch and starting from the
  * same initial parameters.
@@ -68,7 +70,32 @@ public class HnnPeerBenchmark {
     /** Images per training step. */
     public static final int TRAIN_BATCH = 8;
 
-    /** Our training step. */
+    /** Our training step with the trainer's default gradient engine. */
+    @State(Scope.Benchmark)
+    public static class OurTrain {
+        /** glibc malloc settings of the fork ({@link MallocPolicy}). */
+        @Param({"default", "tuned"})
+        public String malloc;
+
+        HnnStepFixture fixture;
+
+        /** Builds the network, the batch and Adam. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            MallocPolicy.apply(malloc);
+            printNd4jThreads();
+            fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH, GradientEngine.AUTO);
+            System.out.println("gradient engine: " + fixture.net.gradientEngine());
+        }
+
+        /** Frees native memory. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            fixture.close();
+        }
+    }
+
+    /** Our training step with the SameDiff gradient engine. */
     @State(Scope.Benchmark)
     public static class SameDiffTrain {
         /** glibc malloc settings of the fork ({@link MallocPolicy}). */
@@ -82,7 +109,7 @@ public class HnnPeerBenchmark {
         public void setUp() {
             MallocPolicy.apply(malloc);
             printNd4jThreads();
-            fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH);
+            fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH, GradientEngine.SAMEDIFF);
         }
 
         /** Frees native memory. */
@@ -192,7 +219,13 @@ public class HnnPeerBenchmark {
         }
     }
 
-    /** One SameDiff training step (forward, gradients, Adam, the trainer's periodic GC), batch 8. */
+    /** One training step as the trainer runs it (default engine: forward, gradients, Adam, periodic GC), batch 8. */
+    @Benchmark
+    public double wsssTrain(OurTrain s) {
+        return s.fixture.trainStep();
+    }
+
+    /** One training step with the SameDiff gradient engine, batch 8. */
     @Benchmark
     public double wsssSameDiff(SameDiffTrain s) {
         return s.fixture.trainStep();

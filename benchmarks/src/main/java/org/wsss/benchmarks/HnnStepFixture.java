@@ -9,13 +9,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.model.GradientEngine;
 import org.wsss.hnn.model.HnnNetwork;
 import org.wsss.hnn.train.Adam;
 import org.wsss.hnn.train.HnnTrainer;
 
 /**
- * The SameDiff training step that the HNN benchmarks time, on the batch of {@link HnnStepData}:
- * the network of the preset (seed {@link HnnStepData#NET_SEED}), the labels as
+ * The training step that the HNN benchmarks time, on the batch of {@link HnnStepData}:
+ * the network of the preset (seed {@link HnnStepData#NET_SEED}) with a chosen gradient engine
+ * ({@link GradientEngine}; the trainer's is {@link GradientEngine#AUTO}), the labels as
  * {@code WeakLoss.placeholders} with α = β = 1, Adam at {@link HnnStepData#LEARNING_RATE}, and the
  * trainer's periodic garbage collection.
  */
@@ -28,22 +30,34 @@ final class HnnStepFixture implements AutoCloseable {
     final Map<String, INDArray> placeholders;
     private long steps;
 
-    private HnnStepFixture(HnnStepData data) {
+    private HnnStepFixture(HnnStepData data, GradientEngine engine) {
         this.data = data;
         int s = data.config.inputSize();
         net = HnnNetwork.create(data.config, HnnStepData.NET_SEED, DataType.FLOAT);
+        net.setGradientEngine(engine);
         adam = new Adam();
         input = Nd4j.create(data.images, new long[]{data.batch, 1, s, s}, 'c');
         placeholders = WeakLoss.placeholders(List.of(data.labels), 1, 1, DataType.FLOAT, s);
     }
 
     /**
-     * The fixture of a preset ({@link HnnStepData#create}).
+     * The fixture of a preset ({@link HnnStepData#create}) with the trainer's gradient engine
+     * ({@link GradientEngine#AUTO}).
      *
      * @throws IllegalArgumentException for another preset name or a batch below 1
      */
     static HnnStepFixture create(String preset, int batch) {
-        return new HnnStepFixture(HnnStepData.create(preset, batch));
+        return create(preset, batch, GradientEngine.AUTO);
+    }
+
+    /**
+     * The fixture of a preset with a given gradient engine.
+     *
+     * @throws IllegalArgumentException for another preset name, a batch below 1, or an engine
+     *     that cannot run the preset
+     */
+    static HnnStepFixture create(String preset, int batch, GradientEngine engine) {
+        return new HnnStepFixture(HnnStepData.create(preset, batch), engine);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.wsss.hnn.model.GradientEngine;
 
 /**
  * One training step (forward, reverse-mode gradients of the weak loss, Adam update, and the
@@ -41,12 +42,16 @@ public class HnnTrainStepBenchmark {
     @Param({"8"})
     public int batch;
 
+    /** Gradient engine ({@code GradientEngine}): the trainer's default {@code AUTO}, or {@code SAMEDIFF}. */
+    @Param({"AUTO", "SAMEDIFF"})
+    public String engine;
+
     private HnnStepFixture fixture;
 
     /** Builds the network and one fixed batch of random images and weak labels. */
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = HnnStepFixture.create(preset, batch);
+        fixture = HnnStepFixture.create(preset, batch, GradientEngine.valueOf(engine));
     }
 
     /** Frees native memory. */

@@ -69,8 +69,8 @@ class PeerRatioCheckTest {
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         assertEquals(1, PeerRatioCheck.run(new String[]{f.toString()}, ps, ps));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("ratio SameDiff/DJL 11.077 (target <= 1.50): EXCEEDED"), text);
-        assertTrue(text.contains("training images/s: SameDiff 1.7, DJL/PyTorch 19.0"), text);
+        assertTrue(text.contains("ratio wsssSameDiff/DJL 11.077 (target <= 1.50): EXCEEDED"), text);
+        assertTrue(text.contains("training images/s: wsssSameDiff 1.7, DJL/PyTorch 19.0"), text);
         assertTrue(text.contains("inference, batch 1: per slice SameDiff 718.753 ms, DJL/PyTorch 51.030 ms"), text);
         assertEquals(0, PeerRatioCheck.run(new String[]{f.toString(), "12"}, ps, ps));
         assertEquals(2, PeerRatioCheck.run(new String[]{dir.resolve("missing.json").toString()}, ps, ps));
@@ -121,9 +121,27 @@ class PeerRatioCheckTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PeerRatioCheck.print(r, 1.5, new PrintStream(out, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("training step, batch 8, malloc tuned: SameDiff 150.00 ± 1.50 ms, DJL/PyTorch 50.00 ± 1.50 ms"),
+        assertTrue(text.contains("training step, batch 8, malloc tuned: wsssSameDiff 150.00 ± 1.50 ms, DJL/PyTorch 50.00 ± 1.50 ms"),
                 text);
         assertTrue(text.contains("inference, batch 8, malloc tuned: per slice SameDiff 2.000 ms, DJL/PyTorch 4.000 ms"), text);
+    }
+
+    @Test
+    void checksTheDefaultEngineAndReportsSameDiffBeside() {
+        String json = "[" + entry("djlPyTorch", "", 50, "ms/op") + ", " + entry("wsssSameDiff", "", 120, "ms/op") + ", "
+                + entry("wsssTrain", "", 60, "ms/op") + "]";
+        PeerRatioCheck.Report r = PeerRatioCheck.report(PeerRatioCheck.parse(json));
+        assertEquals(1, r.train().size());
+        assertEquals("wsssTrain", r.train().get(0).ours().method());
+        assertEquals(1.2, r.train().get(0).ratio(), 1e-12);
+        assertEquals(1, r.reference().size());
+        assertEquals(2.4, r.reference().get(0).ratio(), 1e-12);
+        assertTrue(r.withinTarget(1.5), "the SameDiff engine's ratio is reported, not checked");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PeerRatioCheck.print(r, 1.5, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("ratio wsssTrain/DJL 1.200 (target <= 1.50): OK"), text);
+        assertTrue(text.contains("ratio wsssSameDiff/DJL 2.400 (reference engine, not checked)"), text);
     }
 
     @Test
