@@ -28,8 +28,8 @@ import org.wsss.hnn.model.GradientEngine;
  * default gradient engine, oneDNN) and {@link #wsssSameDiff} (the SameDiff engine) vs
  * {@link #djlPyTorch} — and the forward pass to fused probabilities (copied to a Java array) at
  * batch 1 and 8 — {@link #wsssSameDiffInfer} vs {@link #djlPyTorchInfer}. Our side is
- * exactly the step of {@link HnnTrainStepBenchmark} (same batch, labels, Adam, periodic
- * {@code System.gc()}); the peer is {@link DjlHnnPeer}, fed the same batch and starting from the
+ * exactly the step of {@link HnnTrainStepBenchmark} (same batch, labels, Adam, the trainer's
+ * garbage-collection policy); the peer is {@link DjlHnnPeer}, fed the same batch and starting from the
  * same initial parameters.
  *
  * <p>Each side runs in its own fork, and a DJL fork never loads ND4J (its data come from
@@ -219,7 +219,7 @@ public class HnnPeerBenchmark {
         }
     }
 
-    /** One training step as the trainer runs it (default engine: forward, gradients, Adam, periodic GC), batch 8. */
+    /** One training step as the trainer runs it (default engine: forward, gradients, Adam), batch 8. */
     @Benchmark
     public double wsssTrain(OurTrain s) {
         return s.fixture.trainStep();

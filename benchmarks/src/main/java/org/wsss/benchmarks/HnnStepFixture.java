@@ -19,7 +19,7 @@ import org.wsss.hnn.train.HnnTrainer;
  * the network of the preset (seed {@link HnnStepData#NET_SEED}) with a chosen gradient engine
  * ({@link GradientEngine}; the trainer's is {@link GradientEngine#AUTO}), the labels as
  * {@code WeakLoss.placeholders} with α = β = 1, Adam at {@link HnnStepData#LEARNING_RATE}, and the
- * trainer's periodic garbage collection.
+ * trainer's garbage-collection policy ({@link HnnTrainer#collectsGarbage}).
  */
 final class HnnStepFixture implements AutoCloseable {
 
@@ -62,14 +62,15 @@ final class HnnStepFixture implements AutoCloseable {
 
     /**
      * Forward + reverse-mode gradients + Adam, with the trainer's native-memory policy (a
-     * collection every {@link HnnTrainer#GC_EVERY_STEPS} steps). Returns the loss before the update.
+     * collection every {@link HnnTrainer#GC_EVERY_STEPS} steps under the SameDiff engine,
+     * {@link HnnTrainer#collectsGarbage}). Returns the loss before the update.
      */
     double trainStep() {
         Map<String, INDArray> g = new HashMap<>();
         LossValues lv = net.gradients(input, placeholders, g);
         adam.update(net, g, HnnStepData.LEARNING_RATE);
         g.values().forEach(INDArray::close);
-        if (++steps % HnnTrainer.GC_EVERY_STEPS == 0) {
+        if (HnnTrainer.collectsGarbage(net.gradientEngine(), ++steps)) {
             System.gc();
         }
         return lv.total();

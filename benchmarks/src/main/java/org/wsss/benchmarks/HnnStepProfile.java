@@ -14,10 +14,12 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.wsss.hnn.model.GradientEngine;
 
 /**
- * Where the time of one training step of the default preset goes: the step of
- * {@link HnnTrainStepBenchmark} (batch 8), warmed up, then timed whole and per SameDiff op type
+ * Where the time of one training step of the default preset goes under the SameDiff gradient
+ * engine: the step of {@link HnnTrainStepBenchmark} (batch 8, {@code GradientEngine.SAMEDIFF}),
+ * warmed up, then timed whole and per SameDiff op type
  * (wall time of each op's execution, summed per step), with the rest — the session's own work,
  * Adam and the periodic collection — as the difference. A diagnostic, not a benchmark: the
  * listener adds a little time of its own, so compare the per-op figures with each other and with
@@ -27,7 +29,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * java -cp benchmarks/target/benchmarks.jar org.wsss.benchmarks.HnnStepProfile [warmupSteps [timedSteps]]
  * </pre>
  * Add {@code DNNL_VERBOSE=1} to the environment to see each oneDNN primitive (convolutions and
- * the reorders around them) with its time.
+ * the reorders around them) with its time; that also lists the primitives of the oneDNN engine
+ * when run on a fixture of {@code GradientEngine.ONEDNN}.
  */
 public final class HnnStepProfile {
 
@@ -45,7 +48,7 @@ public final class HnnStepProfile {
         if (warmup < 1 || timed < 1) {
             throw new IllegalArgumentException("warm-up and timed steps must be >= 1, got " + warmup + ", " + timed);
         }
-        try (HnnStepFixture f = HnnStepFixture.create("defaults", 8)) {
+        try (HnnStepFixture f = HnnStepFixture.create("defaults", 8, GradientEngine.SAMEDIFF)) {
             for (int i = 0; i < warmup; i++) {
                 f.trainStep();
             }

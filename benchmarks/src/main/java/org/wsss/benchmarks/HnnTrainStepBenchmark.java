@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.wsss.hnn.model.GradientEngine;
 
 /**
- * One training step (forward, reverse-mode gradients of the weak loss, Adam update, and the
- * trainer's periodic garbage collection amortised over its steps) and one
- * batched forward pass of the HNN presets, batch 8. The nd4j-native build is fixed per JVM, so
+ * One training step (forward, gradients of the weak loss, Adam update, and the trainer's
+ * garbage-collection policy amortised over its steps), with the default gradient engine and with
+ * SameDiff's, and one batched forward pass of the HNN presets, batch 8. The nd4j-native build is fixed per JVM, so
  * builds are compared by running this benchmark once per classpath, e.g. built with
  * {@code -Dnd4j.classifier=linux-x86_64} and with the default {@code linux-x86_64-onednn-avx2}.
  * The batch and step are those of {@code HnnStepFixture}, which the DJL/PyTorch peer benchmark

@@ -19,6 +19,7 @@ import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.loss.PixelWeights;
 import org.wsss.hnn.loss.WeakLoss;
 import org.wsss.hnn.model.Calibration;
+import org.wsss.hnn.model.GradientEngine;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.model.HnnNetwork;
 
@@ -32,21 +33,31 @@ import org.wsss.hnn.model.HnnNetwork;
  * the training examples when there are none) and the last checkpoint is rewritten with it.
  *
  * <p>No global ND4J state is read or set. Every per-step array this code creates is closed after
- * the step. The gradient pass reuses its activations and gradients from step to step
- * ({@link HnnNetwork#gradients}), but ND4J 1.0.0-M2.1 still allocates small native buffers per op
- * (shape information, op contexts, some outputs) that only the garbage collector frees; with a
- * mostly idle Java heap it runs rarely, and with no explicit collection the off-heap memory of
- * the default preset at batch 8 rose from 1.0 to 1.6 GB between steps 50 and 600. The trainer therefore requests a
- * collection every {@link #GC_EVERY_STEPS} steps, which keeps it flat (wsss-hnn/README.md); it
- * costs about a tenth of a step's time.
+ * the step. With the oneDNN gradient engine ({@link GradientEngine#ONEDNN}, the default for the
+ * HNN) every buffer of the pass is allocated once, and off-heap memory stays flat without help
+ * (wsss-hnn/README.md). With the SameDiff engine, ND4J 1.0.0-M2.1 allocates small native buffers
+ * per op (shape information, op contexts, some outputs) that only the garbage collector frees;
+ * with a mostly idle Java heap it runs rarely, and with no explicit collection the off-heap memory
+ * of the default preset at batch 8 rose from 1.0 to 1.6 GB between steps 50 and 600. Under that
+ * engine the trainer therefore requests a collection every {@link #GC_EVERY_STEPS} steps, which
+ * keeps it flat at about a tenth of a step's time ({@link #collectsGarbage}).
  *
  * <p>Deviations from the paper: Adam rather than the paper's (unstated) Tensorpack optimiser;
  * the CPU defaults use a larger learning rate because there are no pretrained weights.
  */
 public final class HnnTrainer {
 
-    /** Steps between requested garbage collections (see the class comment). */
+    /** Steps between requested garbage collections under the SameDiff engine (see the class comment). */
     public static final int GC_EVERY_STEPS = 4;
+
+    /**
+     * Whether the trainer requests a garbage collection after training step {@code step} (1-based)
+     * of a network using {@code engine}: every {@link #GC_EVERY_STEPS} steps under
+     * {@link GradientEngine#SAMEDIFF}, never under {@link GradientEngine#ONEDNN}.
+     */
+    public static boolean collectsGarbage(GradientEngine engine, long step) {
+        return engine == GradientEngine.SAMEDIFF && step % GC_EVERY_STEPS == 0;
+    }
 
     private final TrainerConfig config;
     private final List<TrainingListener> listeners;
@@ -125,7 +136,7 @@ public final class HnnTrainer {
                     batch.add(train.get(order[k]));
                 }
                 LossValues lv = step(net, adam, sampler, batch, alpha, beta, lr, rnd);
-                if (++stepsDone % GC_EVERY_STEPS == 0) {
+                if (collectsGarbage(net.gradientEngine(), ++stepsDone)) {
                     System.gc();
                 }
                 sr += lv.r();
