@@ -25,9 +25,10 @@ import org.wsss.hnn.loss.LossValues;
  * The forward and backward pass of an {@link Architecture#HNN} network with the loss of
  * {@link org.wsss.hnn.loss.WeakLoss}, run on oneDNN primitives directly for one batch size: the
  * same function and gradients as the SameDiff graph of {@link HnnNetwork} (a test checks them
- * against each other), about twice as fast on a 2-core CPU because every activation stays in one
- * layout (NHWC, for which oneDNN has JIT kernels in all three convolution directions), the ReLU is
- * fused into the forward convolution, and every buffer is allocated once.
+ * against each other), 2.2–2.8× faster per training step on a 2-core CPU (wsss-hnn/README.md),
+ * because every activation stays in one layout (NHWC, for which oneDNN has JIT kernels in all
+ * three convolution directions), the ReLU is fused into the forward convolution, and every buffer
+ * is allocated once.
  *
  * <p>The heavy part — the {@code 3×3} convolutions, ReLU, max-pooling and the {@code 1×1} side
  * convolutions — runs in oneDNN. The one-channel part — bilinear upsampling of the side logits,
@@ -39,6 +40,10 @@ import org.wsss.hnn.loss.LossValues;
  * {@link HnnNetwork#parameterShapes} ({@code [kH, kW, in, out]}, i.e. oneDNN's {@code hwio}); oneDNN
  * reorders the weights into its kernels' layouts at every step (they are small). Float only.
  * Not thread-safe.
+ *
+ * <p>Deviations from the paper: none of its own; it computes what {@link HnnNetwork}'s graph
+ * computes (see there). The one-channel head accumulates the loss in double precision where the
+ * graph sums in float, so the reported loss values differ in the last float digits.
  */
 final class DnnlHnnPass implements AutoCloseable {
 

@@ -8,7 +8,7 @@ package org.wsss.hnn.model;
  * <ul>
  *   <li>{@link #SAMEDIFF}: the network's SameDiff graph, differentiated by SameDiff. Covers every
  *       architecture and both float and double precision (the gradient checks run on it).</li>
- *   <li>{@link #ONEDNN}: a pass written on oneDNN primitives ({@code DnnlHnnPass}), about twice
+ *   <li>{@link #ONEDNN}: a pass written on oneDNN primitives ({@code DnnlHnnPass}), 2.2–2.8×
  *       as fast on a 2-core CPU; HNN architecture, float precision, and a platform whose oneDNN
  *       natives load.</li>
  *   <li>{@link #AUTO} (the default): {@link #ONEDNN} where it applies, else {@link #SAMEDIFF}.</li>

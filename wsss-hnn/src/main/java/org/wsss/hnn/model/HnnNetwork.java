@@ -47,6 +47,13 @@ import org.wsss.hnn.loss.WeakLoss;
  * and the output of every convolution (in {@code DNNL_VERBOSE}, reorders took more time than the
  * convolutions themselves).
  *
+ * <p>The graph defines the network and runs inference. Gradients for training come from one of
+ * two engines ({@link GradientEngine}, {@link #setGradientEngine}): SameDiff's reverse mode over
+ * this graph, or, by default for the HNN in float, {@code DnnlHnnPass}, the same forward and
+ * backward pass written on oneDNN primitives (2.2–2.8× faster per training step on 2 cores,
+ * wsss-hnn/README.md; tested against the graph's gradients, which are tested against central
+ * differences).
+ *
  * <p>Weights are He-normal (std {@code sqrt(2 / fan_in)}), biases zero, drawn from a
  * {@link SplittableRandom} of the given seed into plain arrays, so no global ND4J random state is
  * read or set. Not thread-safe: callers serialise access.
@@ -434,7 +441,8 @@ public final class HnnNetwork implements AutoCloseable {
         for (String p : parameterNames) {
             params.put(p, parameter(p));
         }
-        INDArray x = input.isView() || input.ordering() != 'c' || input.offset() != 0 ? input.dup('c') : input;
+        INDArray x = input.dataType() != DataType.FLOAT ? input.castTo(DataType.FLOAT).dup('c')
+                : input.isView() || input.ordering() != 'c' || input.offset() != 0 ? input.dup('c') : input;
         try {
             return pass.run(x, floats(ph, WeakLoss.W_R, px), floats(ph, WeakLoss.W_F, px), floats(ph, WeakLoss.W_B, px),
                     ph.get(WeakLoss.ALPHA).getDouble(0), ph.get(WeakLoss.BETA).getDouble(0), params, gradients);

@@ -61,6 +61,29 @@ class DnnlHnnPassTest {
         }
     }
 
+    /** A view, a double-precision input and a plain array give the oneDNN engine the same batch. */
+    @Test
+    void acceptsViewsAndOtherPrecisionsOfTheInput() {
+        HnnConfig cfg = HnnConfig.tiny(2, 2, 8);
+        SplittableRandom rnd = new SplittableRandom(8);
+        float[] img = new float[3 * 64];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = (float) rnd.nextDouble();
+        }
+        List<PixelWeights> w = List.of(randomWeak(8, rnd), randomWeak(8, rnd));
+        Map<String, INDArray> ph = WeakLoss.placeholders(w, 0.5, 1, DataType.FLOAT, 8);
+        try (HnnNetwork net = HnnNetwork.create(cfg, 3L, DataType.FLOAT);
+             INDArray three = Nd4j.create(img, new long[]{3, 1, 8, 8}, 'c')) {
+            net.setGradientEngine(GradientEngine.ONEDNN);
+            INDArray plain = three.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3)).dup('c');
+            INDArray view = three.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3));
+            assertTrue(view.isView(), "the slice is a view");
+            double expected = net.gradients(plain, ph, new HashMap<>()).total();
+            assertEquals(expected, net.gradients(view, ph, new HashMap<>()).total(), 0);
+            assertEquals(expected, net.gradients(plain.castTo(DataType.DOUBLE), ph, new HashMap<>()).total(), 1e-9);
+        }
+    }
+
     /**
      * Two networks with the same initial weights, one per engine, take the same SGD steps on the
      * oneDNN gradients; at every step both engines' losses and gradients must agree.
