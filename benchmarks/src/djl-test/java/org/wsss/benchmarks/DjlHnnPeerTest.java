@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The DJL/PyTorch peer computes what our SameDiff HNN computes (profile {@code djl} only). */
+/** The DJL/PyTorch peer computes what our HNN computes with the trainer's gradient engine (profile {@code djl} only). */
 class DjlHnnPeerTest {
 
     @BeforeAll
@@ -17,7 +17,7 @@ class DjlHnnPeerTest {
 
     private static void assertClose(double expected, double actual, double relTol, String what) {
         assertTrue(Math.abs(expected - actual) <= relTol * Math.max(1, Math.abs(expected)),
-                what + ": SameDiff " + expected + ", DJL " + actual);
+                what + ": ours " + expected + ", DJL " + actual);
     }
 
     @Test
