@@ -70,21 +70,23 @@ public class HnnPeerBenchmark {
     /** Images per training step. */
     public static final int TRAIN_BATCH = 8;
 
-    /** Our training step with the trainer's default gradient engine. */
+    /** Our training step with a gradient engine; the subclasses fix which. */
     @State(Scope.Benchmark)
-    public static class OurTrain {
+    public abstract static class OurTrainBase {
         /** glibc malloc settings of the fork ({@link MallocPolicy}). */
         @Param({"default", "tuned"})
         public String malloc;
 
         HnnStepFixture fixture;
 
+        abstract GradientEngine engine();
+
         /** Builds the network, the batch and Adam. */
         @Setup(Level.Trial)
         public void setUp() {
             MallocPolicy.apply(malloc);
             printNd4jThreads();
-            fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH, GradientEngine.AUTO);
+            fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH, engine());
             System.out.println("gradient engine: " + fixture.net.gradientEngine());
         }
 
@@ -95,27 +97,21 @@ public class HnnPeerBenchmark {
         }
     }
 
+    /** Our training step with the trainer's default gradient engine. */
+    @State(Scope.Benchmark)
+    public static class OurTrain extends OurTrainBase {
+        @Override
+        GradientEngine engine() {
+            return GradientEngine.AUTO;
+        }
+    }
+
     /** Our training step with the SameDiff gradient engine. */
     @State(Scope.Benchmark)
-    public static class SameDiffTrain {
-        /** glibc malloc settings of the fork ({@link MallocPolicy}). */
-        @Param({"default", "tuned"})
-        public String malloc;
-
-        HnnStepFixture fixture;
-
-        /** Builds the network, the batch and Adam. */
-        @Setup(Level.Trial)
-        public void setUp() {
-            MallocPolicy.apply(malloc);
-            printNd4jThreads();
-            fixture = HnnStepFixture.create(PRESET, TRAIN_BATCH, GradientEngine.SAMEDIFF);
-        }
-
-        /** Frees native memory. */
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            fixture.close();
+    public static class SameDiffTrain extends OurTrainBase {
+        @Override
+        GradientEngine engine() {
+            return GradientEngine.SAMEDIFF;
         }
     }
 
