@@ -116,12 +116,23 @@ final class Dnnl implements AutoCloseable {
         return new FloatPointer(out.get()).capacity(count).limit(count);
     }
 
-    /** An attribute with a ReLU post-op. */
-    dnnl_primitive_attr reluAttr() {
+    /**
+     * An attribute with post-ops: a sum into the destination (accumulate) when {@code sum}, then
+     * a ReLU when {@code relu}; {@code null} (no attribute) for neither.
+     */
+    dnnl_primitive_attr attr(boolean sum, boolean relu) {
+        if (!sum && !relu) {
+            return null;
+        }
         dnnl_post_ops po = new dnnl_post_ops();
         check(dnnl_post_ops_create(po), "post-ops");
         releases.push(() -> dnnl_post_ops_destroy(po));
-        check(dnnl_post_ops_append_eltwise(po, 1f, dnnl_eltwise_relu, 0f, 0f), "ReLU post-op");
+        if (sum) {
+            check(dnnl_post_ops_append_sum(po, 1f), "sum post-op");
+        }
+        if (relu) {
+            check(dnnl_post_ops_append_eltwise(po, 1f, dnnl_eltwise_relu, 0f, 0f), "ReLU post-op");
+        }
         dnnl_primitive_attr attr = new dnnl_primitive_attr();
         check(dnnl_primitive_attr_create(attr), "attribute");
         releases.push(() -> dnnl_primitive_attr_destroy(attr));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
@@ -13,6 +14,7 @@ import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_pooling_desc_t;
+import org.bytedeco.dnnl.dnnl_resampling_desc_t;
 import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
@@ -22,19 +24,24 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.hnn.loss.LossValues;
 
 /**
- * The forward and backward pass of an {@link Architecture#HNN} network with the loss of
- * {@link org.wsss.hnn.loss.WeakLoss}, run on oneDNN primitives directly for one batch size: the
- * same function and gradients as the SameDiff graph of {@link HnnNetwork} (a test checks them
- * against each other), 2.2–2.8× faster per training step on a 2-core CPU (wsss-hnn/README.md),
- * because every activation stays in one layout (NHWC, for which oneDNN has JIT kernels in all
- * three convolution directions), the ReLU is fused into the forward convolution, and every buffer
- * is allocated once.
+ * The forward and backward pass of an {@link HnnNetwork} — the HNN or the UNet baseline — with
+ * the loss of {@link org.wsss.hnn.loss.WeakLoss}, run on oneDNN primitives directly for one batch
+ * size: the same function and gradients as the SameDiff graph of {@link HnnNetwork} (a test checks
+ * them against each other), 2.2–2.8× faster per HNN training step on a 2-core CPU
+ * (wsss-hnn/README.md), because every activation stays in one layout (NHWC, for which oneDNN has
+ * JIT kernels in all three convolution directions), the ReLU is fused into the forward
+ * convolution, and every buffer is allocated once.
  *
- * <p>The heavy part — the {@code 3×3} convolutions, ReLU, max-pooling and the {@code 1×1} side
- * convolutions — runs in oneDNN. The one-channel part — bilinear upsampling of the side logits,
- * the fused output, the loss and their derivatives — runs in Java on {@code N·S·S} floats per
- * output, in the same arithmetic as the graph: {@link Bilinear#matrix} for the upsampling and the
- * stable softplus form of the loss.
+ * <p>The heavy part — the {@code 3×3} convolutions, ReLU, max-pooling, the {@code 1×1}
+ * convolutions to one channel and, in the UNet, the bilinear ×2 upsampling of the decoder — runs
+ * in oneDNN. The UNet's concatenation of skip and upsampled maps is never formed: a convolution
+ * over {@code [skip, up]} is the sum of a convolution over each with its part of the weights
+ * (the second accumulates into the first's output through a sum post-op, then the ReLU), and
+ * each part's weight gradient is written into its channel range of the parameter's gradient. The
+ * one-channel part — for the HNN the bilinear upsampling of the side logits and the fused output
+ * — and the loss with their derivatives run in Java on {@code N·S·S} floats per output, in the
+ * same arithmetic as the graph: {@link Bilinear#matrix} for the upsampling and the stable
+ * softplus form of the loss.
  *
  * <p>Parameters are read from, and gradients written to, ND4J arrays laid out as
  * {@link HnnNetwork#parameterShapes} ({@code [kH, kW, in, out]}, i.e. oneDNN's {@code hwio}); oneDNN
@@ -42,42 +49,46 @@ import org.wsss.hnn.loss.LossValues;
  * Not thread-safe.
  *
  * <p>Deviations from the paper: none of its own; it computes what {@link HnnNetwork}'s graph
- * computes (see there). The one-channel head accumulates the loss in double precision where the
- * graph sums in float, so the reported loss values differ in the last float digits.
+ * computes (see there). The head accumulates the loss in double precision where the graph sums
+ * in float, so the reported loss values differ in the last float digits.
  */
 final class DnnlHnnPass implements AutoCloseable {
 
     private final Dnnl d = new Dnnl();
     private final HnnConfig config;
+    private final boolean unet;
     private final int batch;
     private final int size;
     private final int stages;
     private final dnnl_memory input;
-    private final List<Conv> convs = new ArrayList<>();
+    private final List<Conv> convs = new ArrayList<>();        // encoder, in order
     private final Conv[] lastOfStage;
-    private final Conv[] sides;
     private final Pool[] pools;       // pools[s] feeds stage s (s ≥ 1)
+    // HNN
+    private final Conv[] sides;
     private final float[][] low;      // side logits at their stage's resolution
     private final float[][] lowGrad;
-    private final float[][] up;       // logits at S × S: sides, then the fused output
-    private final float[][] upGrad;
     private final float[][] tmp;      // rows-resampled intermediate, per stage
     private final int[][] tap0;
     private final int[][] tap1;
     private final float[][] tapT;
+    // UNet: per decoder stage s (0 ≤ s < stages − 1), its upsampling and convolutions in order
+    private final Resample[] ups;
+    private final List<List<Conv>> decoder = new ArrayList<>();
+    private final Conv outConv;
+    /** Logits at S × S (HNN: sides, then the fused output; UNet: the one output) and their gradients. */
+    private final float[][] logits;
+    private final float[][] logitGrads;
 
     DnnlHnnPass(HnnConfig config, int batch) {
-        if (config.architecture() != Architecture.HNN) {
-            throw new IllegalArgumentException("the oneDNN pass implements the HNN architecture, not " + config.architecture());
-        }
         this.config = config;
+        this.unet = config.architecture() == Architecture.UNET;
         this.batch = batch;
         this.size = config.inputSize();
         this.stages = config.stages();
         try {
             input = d.unbound(Dnnl.md(dnnl_nhwc, batch, 1, size, size));
             lastOfStage = new Conv[stages];
-            sides = new Conv[stages];
             pools = new Pool[stages];
             dnnl_memory src = input;
             int in = 1;
@@ -91,36 +102,65 @@ final class DnnlHnnPass implements AutoCloseable {
                 }
                 int out = config.channels().get(s);
                 for (int c = 0; c < config.convsPerStage().get(s); c++) {
-                    String name = "s" + s + "_c" + c;
-                    Conv conv = new Conv(name, src, in, out, h, 3, true, true, diffSrc);
+                    Conv conv = new Conv("s" + s + "_c" + c, src, in, out, h, 3, true, true, diffSrc, 0, in, null);
                     convs.add(conv);
                     src = conv.dst;
                     in = out;
                     diffSrc = conv.diffDst;   // the next convolution of the stage writes its input's gradient here
                 }
                 lastOfStage[s] = convs.get(convs.size() - 1);
-                sides[s] = new Conv("side" + s, src, out, 1, h, 1, false, false, lastOfStage[s].diffDst);
             }
-            // The first convolution's input gradient is not needed; each other convolution wrote
-            // into the diffDst of the layer before it, which the constructor above passed on.
-            low = new float[stages][];
-            lowGrad = new float[stages][];
-            up = new float[stages + 1][];
-            upGrad = new float[stages + 1][];
-            tmp = new float[stages][];
-            tap0 = new int[stages][];
-            tap1 = new int[stages][];
-            tapT = new float[stages][];
-            for (int s = 0; s < stages; s++) {
-                int h = size >> s;
-                low[s] = new float[batch * h * h];
-                lowGrad[s] = new float[batch * h * h];
-                tmp[s] = new float[size * h];
-                taps(s, h);
-            }
-            for (int k = 0; k <= stages; k++) {
-                up[k] = new float[batch * size * size];
-                upGrad[k] = new float[batch * size * size];
+            if (unet) {
+                sides = null;
+                low = lowGrad = tmp = tapT = null;
+                tap0 = tap1 = null;
+                ups = new Resample[stages];
+                Conv x = lastOfStage[stages - 1];
+                for (int s = stages - 2; s >= 0; s--) {
+                    int h = size >> s;
+                    int cs = config.channels().get(s), cu = config.channels().get(s + 1);
+                    ups[s] = new Resample(x, cu, h / 2, h);
+                    String name = "d" + s + "_c0";
+                    Conv skipPart = new Conv(name, lastOfStage[s].dst, cs, cs, h, 3, true, false, lastOfStage[s].diffDst, 0,
+                            cs + cu, null);
+                    Conv upPart = new Conv(name, ups[s].dst, cu, cs, h, 3, false, true, ups[s].diffDst, cs, cs + cu, skipPart);
+                    List<Conv> stage = new ArrayList<>(List.of(skipPart, upPart));   // forward order: the sum needs the first
+                    x = upPart;
+                    for (int c = 1; c < config.convsPerStage().get(s); c++) {
+                        Conv conv = new Conv("d" + s + "_c" + c, x.dst, cs, cs, h, 3, true, true, x.diffDst, 0, cs, null);
+                        stage.add(conv);
+                        x = conv;
+                    }
+                    decoder.add(stage);
+                }
+                outConv = new Conv("out", x.dst, config.channels().get(0), 1, size, 1, true, false, x.diffDst, 0,
+                        config.channels().get(0), null);
+                logits = new float[][]{new float[batch * size * size]};
+                logitGrads = new float[][]{new float[batch * size * size]};
+            } else {
+                ups = null;
+                outConv = null;
+                sides = new Conv[stages];
+                for (int s = 0; s < stages; s++) {
+                    int c = config.channels().get(s);
+                    sides[s] = new Conv("side" + s, lastOfStage[s].dst, c, 1, size >> s, 1, false, false,
+                            lastOfStage[s].diffDst, 0, c, null);
+                }
+                low = new float[stages][];
+                lowGrad = new float[stages][];
+                tmp = new float[stages][];
+                tap0 = new int[stages][];
+                tap1 = new int[stages][];
+                tapT = new float[stages][];
+                for (int s = 0; s < stages; s++) {
+                    int h = size >> s;
+                    low[s] = new float[batch * h * h];
+                    lowGrad[s] = new float[batch * h * h];
+                    tmp[s] = new float[size * h];
+                    taps(s, h);
+                }
+                logits = new float[stages + 1][batch * size * size];
+                logitGrads = new float[stages + 1][batch * size * size];
             }
         } catch (RuntimeException e) {
             d.close();
@@ -167,13 +207,17 @@ final class DnnlHnnPass implements AutoCloseable {
     LossValues run(INDArray x, float[] wr, float[] wf, float[] wb, double alpha, double beta, Map<String, INDArray> params,
                    Map<String, INDArray> gradients) {
         Dnnl.setHandle(input, pointer(x));
-        for (Conv c : convs) {
+        List<Conv> all = new ArrayList<>(convs);
+        if (unet) {
+            decoder.forEach(all::addAll);
+            all.add(outConv);
+        } else {
+            all.addAll(List.of(sides));
+        }
+        for (Conv c : all) {
             c.bind(params);
         }
-        for (Conv c : sides) {
-            c.bind(params);
-        }
-        // Forward through the trunk, stage by stage, with each side convolution.
+        // Forward: the encoder stage by stage (HNN: with each side convolution), then the decoder.
         int ci = 0;
         for (int s = 0; s < stages; s++) {
             if (s > 0) {
@@ -182,100 +226,127 @@ final class DnnlHnnPass implements AutoCloseable {
             for (int c = 0; c < config.convsPerStage().get(s); c++) {
                 convs.get(ci++).forward();
             }
-            sides[s].forward();
+            if (!unet) {
+                sides[s].forward();
+            }
+        }
+        if (unet) {
+            for (int i = 0; i < decoder.size(); i++) {
+                d.run(ups[stages - 2 - i].fwd);
+                for (Conv c : decoder.get(i)) {
+                    c.forward();
+                }
+            }
+            outConv.forward();
         }
         d.await();
-        for (int s = 0; s < stages; s++) {
-            sides[s].dstFloats.get(low[s]);
+        double[] sums;
+        float[] fuseW = null;
+        if (unet) {
+            outConv.dstFloats.get(logits[0]);
+            sums = loss(wr, wf, wb, (float) alpha, (float) beta);
+            outConv.diffDstFloats.put(logitGrads[0]);
+        } else {
+            fuseW = params.get("fuse_W").data().asFloat();
+            for (int s = 0; s < stages; s++) {
+                sides[s].dstFloats.get(low[s]);
+                upsample(s, low[s], logits[s]);
+            }
+            fuse(fuseW, params.get("fuse_b").getFloat(0));
+            sums = loss(wr, wf, wb, (float) alpha, (float) beta);
+            fuseBackward(fuseW, gradients);
+            for (int s = 0; s < stages; s++) {
+                upsampleTransposed(s, logitGrads[s], lowGrad[s]);
+                sides[s].diffDstFloats.put(lowGrad[s]);
+            }
         }
-        float[] fuseW = params.get("fuse_W").data().asFloat();
-        float fuseB = params.get("fuse_b").getFloat(0);
-        double[] sums = head(fuseW, fuseB, wr, wf, wb, (float) alpha, (float) beta);
-        for (int s = 0; s < stages; s++) {
-            sides[s].diffDstFloats.put(lowGrad[s]);
+        // Backward: the decoder (its skip parts write the encoder maps' gradients), then the
+        // encoder, deepest stage first.
+        if (unet) {
+            outConv.backward(true, gradients);
+            for (int i = decoder.size() - 1; i >= 0; i--) {
+                List<Conv> stage = decoder.get(i);
+                for (int c = stage.size() - 1; c >= 0; c--) {
+                    stage.get(c).backward(true, gradients);
+                }
+                d.run(ups[stages - 2 - i].bwd);
+            }
         }
-        // Backward, deepest stage first.
         for (int s = stages - 1; s >= 0; s--) {
-            sides[s].backward(true);
+            if (!unet) {
+                sides[s].backward(true, gradients);
+            }
             if (s + 1 < stages) {
                 d.run(pools[s + 1].bwd);
                 d.run(pools[s + 1].accumulate);
             }
             int first = ci - config.convsPerStage().get(s);
             for (int c = ci - 1; c >= first; c--) {
-                convs.get(c).backward(c > 0);
+                convs.get(c).backward(c > 0, gradients);
             }
             ci = first;
         }
-        for (Conv c : convs) {
-            c.exportGradients(gradients);
-        }
-        for (Conv c : sides) {
-            c.exportGradients(gradients);
-        }
         d.await();
-        gradients.put("fuse_W", Nd4j.create(fuseWGrad, new long[]{1, 1, stages, 1}, 'c'));
-        gradients.put("fuse_b", Nd4j.create(new float[]{fuseBGrad}, new long[]{1}, 'c'));
         return new LossValues(sums[0], sums[1], sums[2], alpha, beta, sums[0] + alpha * sums[1] + beta * sums[2]);
     }
 
-    private float[] fuseWGrad;
-    private float fuseBGrad;
-
-    /**
-     * The one-channel head: upsampled side logits, fused logit, the three loss parts summed over
-     * the outputs, and the gradients back to the side logits at their own resolution.
-     */
-    private double[] head(float[] fuseW, float fuseB, float[] wr, float[] wf, float[] wb, float alpha, float beta) {
-        int px = size * size;
-        for (int s = 0; s < stages; s++) {
-            upsample(s, low[s], up[s]);
-        }
-        float[] fused = up[stages];
-        for (int i = 0; i < batch * px; i++) {
+    /** The HNN's fused logit {@code Σ_s w_s·side_s + b} into the last logit map. */
+    private void fuse(float[] fuseW, float fuseB) {
+        float[] fused = logits[stages];
+        for (int i = 0; i < fused.length; i++) {
             float v = fuseB;
             for (int s = 0; s < stages; s++) {
-                v += fuseW[s] * up[s][i];
+                v += fuseW[s] * logits[s][i];
             }
             fused[i] = v;
         }
+    }
+
+    /** The fused output's gradient into {@code fuse_W}, {@code fuse_b} and each side's logit gradient. */
+    private void fuseBackward(float[] fuseW, Map<String, INDArray> gradients) {
+        float[] gf = logitGrads[stages];
+        double gb = 0;
+        double[] gw = new double[stages];
+        for (int i = 0; i < gf.length; i++) {
+            float g = gf[i];
+            gb += g;
+            for (int s = 0; s < stages; s++) {
+                gw[s] += (double) g * logits[s][i];
+                logitGrads[s][i] += fuseW[s] * g;
+            }
+        }
+        float[] w = new float[stages];
+        for (int s = 0; s < stages; s++) {
+            w[s] = (float) gw[s];
+        }
+        gradients.put("fuse_W", Nd4j.create(w, new long[]{1, 1, stages, 1}, 'c'));
+        gradients.put("fuse_b", Nd4j.create(new float[]{(float) gb}, new long[]{1}, 'c'));
+    }
+
+    /**
+     * The three loss parts summed over the logit maps (deep supervision weighs them equally) and
+     * each map's gradient of {@code L = L_R + α L_F + β L_B}, with −log σ(z) = softplus(−z) and
+     * −log(1 − σ(z)) = softplus(−z) + z.
+     */
+    private double[] loss(float[] wr, float[] wf, float[] wb, float alpha, float beta) {
         double lr = 0, lf = 0, lb = 0;
-        for (int i = 0; i < batch * px; i++) {
+        for (int i = 0; i < wr.length; i++) {
             float pos = wr[i] + alpha * wf[i];
             float neg = beta * wb[i];
             double negLogP = 0;
             double zSum = 0;
-            for (int k = 0; k <= stages; k++) {
-                float z = up[k][i];
+            for (int k = 0; k < logits.length; k++) {
+                float z = logits[k][i];
                 double e = Math.exp(-Math.abs(z));
-                negLogP += Math.max(-z, 0) + Math.log(1 + e);          // softplus(−z) = −log σ(z)
+                negLogP += Math.max(-z, 0) + Math.log(1 + e);
                 zSum += z;
                 double sigma = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-                upGrad[k][i] = (float) (pos * (sigma - 1) + neg * sigma);
+                logitGrads[k][i] = (float) (pos * (sigma - 1) + neg * sigma);
             }
             lr += wr[i] * negLogP;
             lf += wf[i] * negLogP;
-            lb += wb[i] * (negLogP + zSum);                             // −log(1 − σ(z)) = softplus(−z) + z
+            lb += wb[i] * (negLogP + zSum);
         }
-        // The fused output is Σ_s w_s·up_s + b: its gradient flows to w, b and each side.
-        float[] gw = new float[stages];
-        double gb = 0;
-        float[] gf = upGrad[stages];
-        double[] acc = new double[stages];
-        for (int i = 0; i < batch * px; i++) {
-            float g = gf[i];
-            gb += g;
-            for (int s = 0; s < stages; s++) {
-                acc[s] += (double) g * up[s][i];
-                upGrad[s][i] += fuseW[s] * g;
-            }
-        }
-        for (int s = 0; s < stages; s++) {
-            gw[s] = (float) acc[s];
-            upsampleTransposed(s, upGrad[s], lowGrad[s]);
-        }
-        fuseWGrad = gw;
-        fuseBGrad = (float) gb;
         return new double[]{lr, lf, lb};
     }
 
@@ -341,23 +412,37 @@ final class DnnlHnnPass implements AutoCloseable {
         }
     }
 
-    private static Pointer pointer(INDArray a) {
+    /**
+     * The address {@code floats} floats into {@code p}. oneDNN takes a {@code void *}, to which
+     * JavaCPP adds a pointer's position in bytes, whatever the pointer's element type.
+     */
+    private static Pointer at(FloatPointer p, long floats) {
+        return new BytePointer(p).position(floats * Float.BYTES);
+    }
+
+    private static FloatPointer pointer(INDArray a) {
         if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c' || a.offset() != 0) {
             throw new IllegalArgumentException("the oneDNN pass needs contiguous float arrays, got " + a.shapeInfoToString());
         }
-        return a.data().addressPointer();
+        return new FloatPointer(a.data().addressPointer());
     }
 
     /**
      * One convolution over NHWC activations: forward (with a fused ReLU when {@code relu}), and
-     * in the backward pass the ReLU's derivative, the weight (and bias) gradient and, when asked,
-     * the input gradient, written into the memory the layer below reads it from.
+     * in the backward pass the ReLU's derivative (in place), the weight (and bias) gradient and,
+     * when asked, the input gradient, written into the memory the layer below reads it from.
+     *
+     * <p>It may use input channels {@code [inOffset, inOffset + cin)} of a parameter with
+     * {@code inTotal} input channels, and may add into another convolution's output
+     * ({@code sumInto}: same output and output gradient, a sum post-op before the ReLU): together
+     * two such parts are one convolution over the concatenation of their inputs.
      */
     private final class Conv {
         final String name;
         final long[] wShape;
         final int cout;
         final boolean bias;
+        final long weightOffset;
         final dnnl_memory dst;
         final dnnl_memory diffDst;
         final FloatPointer dstFloats;
@@ -373,29 +458,33 @@ final class DnnlHnnPass implements AutoCloseable {
         private final Dnnl.Op gradReorder;
         private final Dnnl.Op bwdDataReorder;
         private final Dnnl.Op bwdData;
-        private INDArray gradW;
-        private INDArray gradB;
 
-        Conv(String name, dnnl_memory src, int cin, int cout, int h, int k, boolean bias, boolean relu, dnnl_memory diffSrc) {
+        Conv(String name, dnnl_memory src, int cin, int cout, int h, int k, boolean bias, boolean relu, dnnl_memory diffSrc,
+             int inOffset, int inTotal, Conv sumInto) {
             this.name = name;
             this.cout = cout;
             this.bias = bias;
-            this.wShape = new long[]{k, k, cin, cout};
+            this.wShape = new long[]{k, k, inTotal, cout};
+            this.weightOffset = (long) inOffset * cout;
             long[] strides = {1, 1};
             long[] pad = {k / 2, k / 2};
             dnnl_memory_desc_t srcMd = Dnnl.md(dnnl_nhwc, batch, cin, h, h);
             dnnl_memory_desc_t dstMd = Dnnl.md(dnnl_nhwc, batch, cout, h, h);
             dnnl_memory_desc_t anyW = Dnnl.md(dnnl_format_tag_any, cout, cin, k, k);
-            dnnl_memory_desc_t userWMd = Dnnl.md(dnnl_hwio, cout, cin, k, k);
+            // [kH, kW, inTotal, out] row-major, logical (out, in, kH, kW), in-channels from inOffset
+            dnnl_memory_desc_t userWMd = new dnnl_memory_desc_t();
+            Dnnl.check(dnnl_memory_desc_init_by_strides(userWMd, 4, new long[]{cout, cin, k, k}, dnnl_f32,
+                    new long[]{1, cout, (long) k * inTotal * cout, (long) inTotal * cout}), name + " weight descriptor");
             dnnl_memory_desc_t bMd = bias ? Dnnl.md(dnnl_x, cout) : null;
 
             dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
             Dnnl.check(dnnl_convolution_forward_desc_init(fd, dnnl_forward_training, dnnl_convolution_direct, srcMd, anyW, bMd,
                     dstMd, strides, pad, pad), name + " forward descriptor");
-            dnnl_primitive_attr attr = relu ? d.reluAttr() : null;
-            dnnl_primitive_desc fpd = d.pd(fd, attr, null, name + " forward");
-            dst = d.memory(dstMd);
+            dnnl_primitive_desc fpd = d.pd(fd, d.attr(sumInto != null, relu), null, name + " forward");
+            dst = sumInto != null ? sumInto.dst : d.memory(dstMd);
+            diffDst = sumInto != null ? sumInto.diffDst : d.memory(dstMd);
             dstFloats = Dnnl.floats(dst, (long) batch * cout * h * h);
+            diffDstFloats = Dnnl.floats(diffDst, (long) batch * cout * h * h);
             userW = d.unbound(userWMd);
             userB = bias ? d.unbound(bMd) : null;
             dnnl_memory_desc_t fwdWMd = Dnnl.query(fpd, dnnl_query_weights_md);
@@ -410,9 +499,6 @@ final class DnnlHnnPass implements AutoCloseable {
             fwd = bias ? d.op(fpd, name + " forward", DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdW, DNNL_ARG_BIAS, userB, DNNL_ARG_DST, dst)
                     : d.op(fpd, name + " forward", DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdW, DNNL_ARG_DST, dst);
 
-            diffDst = d.memory(dstMd);
-            diffDstFloats = Dnnl.floats(diffDst, (long) batch * cout * h * h);
-            dnnl_memory diffPre = diffDst;
             if (relu) {
                 dnnl_eltwise_desc_t ef = new dnnl_eltwise_desc_t();
                 Dnnl.check(dnnl_eltwise_forward_desc_init(ef, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, dstMd, 0f, 0f),
@@ -421,9 +507,8 @@ final class DnnlHnnPass implements AutoCloseable {
                 dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
                 Dnnl.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, dstMd, dstMd, 0f, 0f),
                         name + " ReLU backward descriptor");
-                diffPre = d.memory(dstMd);
                 reluBwd = d.op(d.pd(eb, null, efpd, name + " ReLU backward"), name + " ReLU backward", DNNL_ARG_DST, dst,
-                        DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_SRC, diffPre);
+                        DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_SRC, diffDst);
             } else {
                 reluBwd = null;
             }
@@ -445,9 +530,9 @@ final class DnnlHnnPass implements AutoCloseable {
                         DNNL_ARG_TO, userGradW);
             }
             bwdWeights = bias
-                    ? d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffPre, DNNL_ARG_DIFF_WEIGHTS,
+                    ? d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_WEIGHTS,
                     gradWMem, DNNL_ARG_DIFF_BIAS, userGradB)
-                    : d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffPre, DNNL_ARG_DIFF_WEIGHTS,
+                    : d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_WEIGHTS,
                     gradWMem);
 
             if (diffSrc == null) {
@@ -471,13 +556,13 @@ final class DnnlHnnPass implements AutoCloseable {
                     bwdDataReorder = d.op(d.reorderPd(userWMd, bwdWMd), name + " weight reorder (backward)", DNNL_ARG_FROM, userW,
                             DNNL_ARG_TO, bwdW);
                 }
-                bwdData = d.op(dpd, name + " input gradient", DNNL_ARG_DIFF_DST, diffPre, DNNL_ARG_WEIGHTS, bwdW, DNNL_ARG_DIFF_SRC,
+                bwdData = d.op(dpd, name + " input gradient", DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_WEIGHTS, bwdW, DNNL_ARG_DIFF_SRC,
                         diffSrc);
             }
         }
 
         void bind(Map<String, INDArray> params) {
-            Dnnl.setHandle(userW, pointer(params.get(name + "_W")));
+            Dnnl.setHandle(userW, at(pointer(params.get(name + "_W")), weightOffset));
             if (bias) {
                 Dnnl.setHandle(userB, pointer(params.get(name + "_b")));
             }
@@ -490,16 +575,19 @@ final class DnnlHnnPass implements AutoCloseable {
             d.run(fwd);
         }
 
-        /** ReLU derivative, weight gradient, and the input gradient when {@code inputGradient}. */
-        void backward(boolean inputGradient) {
+        /**
+         * ReLU derivative, weight gradient (into {@code gradients}, created there by the first
+         * part of a parameter), and the input gradient when {@code inputGradient}.
+         */
+        void backward(boolean inputGradient, Map<String, INDArray> gradients) {
             if (reluBwd != null) {
                 d.run(reluBwd);
             }
-            gradW = Nd4j.createUninitialized(DataType.FLOAT, wShape, 'c');
-            Dnnl.setHandle(userGradW, gradW.data().addressPointer());
+            INDArray gw = gradients.computeIfAbsent(name + "_W", n -> Nd4j.createUninitialized(DataType.FLOAT, wShape, 'c'));
+            Dnnl.setHandle(userGradW, at(pointer(gw), weightOffset));
             if (bias) {
-                gradB = Nd4j.createUninitialized(DataType.FLOAT, new long[]{cout}, 'c');
-                Dnnl.setHandle(userGradB, gradB.data().addressPointer());
+                INDArray gb = gradients.computeIfAbsent(name + "_b", n -> Nd4j.createUninitialized(DataType.FLOAT, new long[]{cout}, 'c'));
+                Dnnl.setHandle(userGradB, pointer(gb));
             }
             d.run(bwdWeights);
             if (gradReorder != null) {
@@ -512,14 +600,30 @@ final class DnnlHnnPass implements AutoCloseable {
                 d.run(bwdData);
             }
         }
+    }
 
-        void exportGradients(Map<String, INDArray> gradients) {
-            gradients.put(name + "_W", gradW);
-            if (bias) {
-                gradients.put(name + "_b", gradB);
-            }
-            gradW = null;
-            gradB = null;
+    /** Bilinear ×2 upsampling of a decoder input (UNet), forward and backward. */
+    private final class Resample {
+        final dnnl_memory dst;
+        final dnnl_memory diffDst;
+        final Dnnl.Op fwd;
+        final Dnnl.Op bwd;
+
+        Resample(Conv from, int channels, int h, int big) {
+            dnnl_memory_desc_t srcMd = Dnnl.md(dnnl_nhwc, batch, channels, h, h);
+            dnnl_memory_desc_t dstMd = Dnnl.md(dnnl_nhwc, batch, channels, big, big);
+            dnnl_resampling_desc_t fd = new dnnl_resampling_desc_t();
+            Dnnl.check(dnnl_resampling_forward_desc_init(fd, dnnl_forward_training, dnnl_resampling_linear, (float[]) null, srcMd,
+                    dstMd), "upsampling descriptor");
+            dnnl_primitive_desc fpd = d.pd(fd, null, null, "upsampling");
+            dst = d.memory(dstMd);
+            fwd = d.op(fpd, "upsampling", DNNL_ARG_SRC, from.dst, DNNL_ARG_DST, dst);
+            dnnl_resampling_desc_t bd = new dnnl_resampling_desc_t();
+            Dnnl.check(dnnl_resampling_backward_desc_init(bd, dnnl_resampling_linear, (float[]) null, srcMd, dstMd),
+                    "upsampling backward descriptor");
+            diffDst = d.memory(dstMd);
+            bwd = d.op(d.pd(bd, null, fpd, "upsampling backward"), "upsampling backward", DNNL_ARG_DIFF_DST, diffDst,
+                    DNNL_ARG_DIFF_SRC, from.diffDst);
         }
     }
 

@@ -6,18 +6,18 @@ package org.wsss.hnn.model;
  * what they cover.
  *
  * <ul>
- *   <li>{@link #SAMEDIFF}: the network's SameDiff graph, differentiated by SameDiff. Covers every
- *       architecture and both float and double precision (the gradient checks run on it).</li>
+ *   <li>{@link #SAMEDIFF}: the network's SameDiff graph, differentiated by SameDiff. Float and
+ *       double precision (the gradient checks run on it).</li>
  *   <li>{@link #ONEDNN}: a pass written on oneDNN primitives ({@code DnnlHnnPass}), 2.2–2.8×
- *       as fast on a 2-core CPU; HNN architecture, float precision, and a platform whose oneDNN
- *       natives load.</li>
+ *       as fast per HNN training step on a 2-core CPU; float precision, on a platform whose
+ *       oneDNN natives load.</li>
  *   <li>{@link #AUTO} (the default): {@link #ONEDNN} where it applies, else {@link #SAMEDIFF}.</li>
  * </ul>
  */
 public enum GradientEngine {
     /** oneDNN where it applies, SameDiff elsewhere. */
     AUTO,
-    /** The oneDNN pass (HNN, float). */
+    /** The oneDNN pass (float). */
     ONEDNN,
     /** The SameDiff graph. */
     SAMEDIFF

@@ -49,7 +49,7 @@ import org.wsss.hnn.loss.WeakLoss;
  *
  * <p>The graph defines the network and runs inference. Gradients for training come from one of
  * two engines ({@link GradientEngine}, {@link #setGradientEngine}): SameDiff's reverse mode over
- * this graph, or, by default for the HNN in float, {@code DnnlHnnPass}, the same forward and
+ * this graph, or, by default in float, {@code DnnlHnnPass}, the same forward and
  * backward pass written on oneDNN primitives (2.2–2.8× faster per training step on 2 cores,
  * wsss-hnn/README.md; tested against the graph's gradients, which are tested against central
  * differences).
@@ -362,8 +362,8 @@ public final class HnnNetwork implements AutoCloseable {
     /**
      * Chooses the implementation of {@link #gradients} (default {@link GradientEngine#AUTO}).
      *
-     * @throws IllegalArgumentException if {@link GradientEngine#ONEDNN} is asked for a network it
-     *     does not cover (UNet, double precision) or on a platform where oneDNN did not load
+     * @throws IllegalArgumentException if {@link GradientEngine#ONEDNN} is asked for a network in
+     *     double precision or on a platform where oneDNN did not load
      */
     public void setGradientEngine(GradientEngine engine) {
         if (engine == null) {
@@ -388,9 +388,6 @@ public final class HnnNetwork implements AutoCloseable {
 
     /** Why the oneDNN pass cannot run this network, or {@code null} if it can. */
     private String dnnlUnsupported() {
-        if (config.architecture() != Architecture.HNN) {
-            return "it implements the HNN architecture only, not " + config.architecture().id();
-        }
         if (dataType != DataType.FLOAT) {
             return "it computes in float, the network is " + dataType;
         }

@@ -33,6 +33,9 @@ class DnnlHnnPassTest {
         try (HnnNetwork net = HnnNetwork.create(HnnConfig.tiny(2, 2, 8), 1L, DataType.FLOAT)) {
             assertEquals(GradientEngine.ONEDNN, net.gradientEngine());
         }
+        try (HnnNetwork net = HnnNetwork.create(HnnConfig.tiny(2, 2, 8).withArchitecture(Architecture.UNET), 1L, DataType.FLOAT)) {
+            assertEquals(GradientEngine.ONEDNN, net.gradientEngine());
+        }
         try (HnnNetwork net = HnnNetwork.create(HnnConfig.tiny(2, 2, 8), 1L, DataType.DOUBLE)) {
             assertEquals(GradientEngine.SAMEDIFF, net.gradientEngine());
         }
@@ -49,15 +52,28 @@ class DnnlHnnPassTest {
     }
 
     @Test
-    void refusesWhatItDoesNotImplement() {
-        try (HnnNetwork unet = HnnNetwork.create(HnnConfig.tiny(2, 2, 8).withArchitecture(Architecture.UNET), 1L, DataType.FLOAT)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> unet.setGradientEngine(GradientEngine.ONEDNN));
-            assertTrue(e.getMessage().contains("HNN"), e.getMessage());
-            assertEquals(GradientEngine.SAMEDIFF, unet.gradientEngine());
-        }
+    void unetMatchesSameDiff() {
+        compareOverSteps(HnnConfig.unet().withInputSize(32), new int[]{2, 1, 2}, 13L);
+    }
+
+    @Test
+    void unetOfThreeStagesWithOneAndThreeConvolutionsMatchesSameDiff() {
+        compareOverSteps(new HnnConfig(List.of(4, 6, 8), List.of(3, 1, 2), 16, Architecture.UNET), new int[]{3, 2}, 17L);
+    }
+
+    @Test
+    void oneStageNetworksMatchSameDiff() {
+        compareOverSteps(new HnnConfig(List.of(3), List.of(2), 8), new int[]{2}, 19L);
+        compareOverSteps(new HnnConfig(List.of(3), List.of(2), 8, Architecture.UNET), new int[]{2}, 23L);
+    }
+
+    @Test
+    void refusesDoublePrecision() {
         try (HnnNetwork dbl = HnnNetwork.create(HnnConfig.tiny(2, 2, 8), 1L, DataType.DOUBLE)) {
-            assertThrows(IllegalArgumentException.class, () -> dbl.setGradientEngine(GradientEngine.ONEDNN));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> dbl.setGradientEngine(GradientEngine.ONEDNN));
+            assertTrue(e.getMessage().contains("DOUBLE"), e.getMessage());
+            assertEquals(GradientEngine.SAMEDIFF, dbl.gradientEngine());
         }
     }
 
