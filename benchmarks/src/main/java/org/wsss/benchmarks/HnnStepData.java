@@ -60,7 +60,8 @@ final class HnnStepData {
     }
 
     /**
-     * The data of a preset: {@code defaults} ({@link HnnConfig#defaults()}) or {@code tiny}
+     * The data of a preset: {@code defaults} ({@link HnnConfig#defaults()}), {@code unet}
+     * ({@link HnnConfig#unet()}, the UNet baseline over the same stages) or {@code tiny}
      * ({@code HnnConfig.tiny(3, 8, 32)}).
      *
      * @throws IllegalArgumentException for another preset name or a batch below 1
@@ -71,8 +72,9 @@ final class HnnStepData {
         }
         HnnConfig cfg = switch (preset) {
             case "defaults" -> HnnConfig.defaults();
+            case "unet" -> HnnConfig.unet();
             case "tiny" -> HnnConfig.tiny(3, 8, 32);
-            default -> throw new IllegalArgumentException("preset must be defaults or tiny, got " + preset);
+            default -> throw new IllegalArgumentException("preset must be defaults, unet or tiny, got " + preset);
         };
         return new HnnStepData(cfg, batch);
     }

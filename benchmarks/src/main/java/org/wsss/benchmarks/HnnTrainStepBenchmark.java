@@ -34,8 +34,8 @@ import org.wsss.hnn.model.GradientEngine;
 @Measurement(iterations = 5, time = 5)
 public class HnnTrainStepBenchmark {
 
-    /** Network preset: {@code defaults} (2-core) or {@code tiny}. */
-    @Param({"defaults"})
+    /** Network preset: {@code defaults} (the 2-core HNN), {@code unet} (its UNet baseline) or {@code tiny}. */
+    @Param({"defaults", "unet"})
     public String preset;
 
     /** Images per step. */

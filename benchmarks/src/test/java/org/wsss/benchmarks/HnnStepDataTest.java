@@ -43,4 +43,11 @@ class HnnStepDataTest {
         assertThrows(IllegalArgumentException.class, () -> HnnStepData.create("tiny", 0));
         assertThrows(IllegalArgumentException.class, () -> HnnStepData.create("huge", 1));
     }
+
+    @Test
+    void theUnetPresetIsTheBaselineOfTheDefaultHnn() {
+        HnnStepData u = HnnStepData.create("unet", 1);
+        assertEquals(org.wsss.hnn.model.HnnConfig.unet(), u.config);
+        assertEquals(org.wsss.hnn.model.HnnNetwork.parameterShapes(u.config).keySet(), u.initialParameters().keySet());
+    }
 }

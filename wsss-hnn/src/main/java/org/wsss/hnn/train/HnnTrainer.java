@@ -33,8 +33,8 @@ import org.wsss.hnn.model.HnnNetwork;
  * the training examples when there are none) and the last checkpoint is rewritten with it.
  *
  * <p>No global ND4J state is read or set. Every per-step array this code creates is closed after
- * the step. With the oneDNN gradient engine ({@link GradientEngine#ONEDNN}, the default for the
- * HNN) every buffer of the pass is allocated once, and off-heap memory stays flat without help
+ * the step. With the oneDNN gradient engine ({@link GradientEngine#ONEDNN}, the default in
+ * float) every buffer of the pass is allocated once, and off-heap memory stays flat without help
  * (wsss-hnn/README.md). With the SameDiff engine, ND4J 1.0.0-M2.1 allocates small native buffers
  * per op (shape information, op contexts, some outputs) that only the garbage collector frees;
  * with a mostly idle Java heap it runs rarely, and with no explicit collection the off-heap memory
