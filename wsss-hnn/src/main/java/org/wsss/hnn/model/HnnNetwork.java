@@ -88,6 +88,8 @@ public final class HnnNetwork implements AutoCloseable {
     private GradientEngine gradientEngine = GradientEngine.AUTO;
     /** oneDNN passes by batch size (a training run sees at most two: full batches and the last). */
     private final Map<Integer, DnnlHnnPass> dnnlPasses = new LinkedHashMap<>();
+    /** Why building a oneDNN pass failed under {@link GradientEngine#AUTO} (then SameDiff is used). */
+    private String dnnlFailure;
 
     private HnnNetwork(HnnConfig config, DataType dataType, Map<String, INDArray> params) {
         this.config = config;
@@ -388,6 +390,9 @@ public final class HnnNetwork implements AutoCloseable {
 
     /** Why the oneDNN pass cannot run this network, or {@code null} if it can. */
     private String dnnlUnsupported() {
+        if (dnnlFailure != null) {
+            return dnnlFailure;
+        }
         if (dataType != DataType.FLOAT) {
             return "it computes in float, the network is " + dataType;
         }
@@ -430,7 +435,18 @@ public final class HnnNetwork implements AutoCloseable {
                 dnnlPasses.values().forEach(DnnlHnnPass::close);
                 dnnlPasses.clear();
             }
-            pass = new DnnlHnnPass(config, n);
+            try {
+                pass = new DnnlHnnPass(config, n);
+            } catch (RuntimeException e) {
+                if (gradientEngine != GradientEngine.AUTO) {
+                    throw e;
+                }
+                // AUTO promised a working engine: fall back to the graph for good, and say so once.
+                dnnlFailure = "building its pass failed (" + e.getMessage() + ")";
+                org.slf4j.LoggerFactory.getLogger(HnnNetwork.class).warn("oneDNN gradient pass unavailable for {}, "
+                        + "using SameDiff: {}", config, e.toString());
+                return gradients(input, ph, gradients);
+            }
             dnnlPasses.put(n, pass);
         }
         long px = (long) n * config.inputSize() * config.inputSize();

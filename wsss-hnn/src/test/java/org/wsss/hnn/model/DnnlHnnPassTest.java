@@ -62,6 +62,11 @@ class DnnlHnnPassTest {
     }
 
     @Test
+    void paperWidthsMatchSameDiff() {
+        compareOverSteps(HnnConfig.paper().withInputSize(32), new int[]{1}, 29L);
+    }
+
+    @Test
     void oneStageNetworksMatchSameDiff() {
         compareOverSteps(new HnnConfig(List.of(3), List.of(2), 8), new int[]{2}, 19L);
         compareOverSteps(new HnnConfig(List.of(3), List.of(2), 8, Architecture.UNET), new int[]{2}, 23L);
