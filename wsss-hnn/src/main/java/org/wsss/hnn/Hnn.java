@@ -25,8 +25,11 @@ import org.wsss.hnn.train.TrainingListeners;
  * }
  * }</pre>
  *
- * <p>Runs on ND4J's SameDiff; the nd4j-native build is chosen by the Maven property
- * {@code nd4j.classifier} (default {@code linux-x86_64-onednn-avx2}).
+ * <p>The network is an ND4J SameDiff graph (inference, double-precision gradients); training in
+ * float runs its forward and backward pass on oneDNN directly
+ * ({@link org.wsss.hnn.model.GradientEngine}; {@code model.network().setGradientEngine(...)}
+ * chooses). The nd4j-native build is chosen by the Maven property {@code nd4j.classifier}
+ * (default {@code linux-x86_64-onednn-avx2}).
  */
 public final class Hnn {
 
