@@ -244,7 +244,7 @@ final class DnnlHnnPass implements AutoCloseable {
         float[] fuseW = null;
         if (unet) {
             outConv.dstFloats.get(logits[0]);
-            sums = loss(wr, wf, wb, (float) alpha, (float) beta);
+            sums = loss(wr, wf, wb, (float) alpha, (float) beta, null, gradients);
             outConv.diffDstFloats.put(logitGrads[0]);
         } else {
             fuseW = params.get("fuse_W").data().asFloat();
@@ -253,8 +253,7 @@ final class DnnlHnnPass implements AutoCloseable {
                 upsample(s, low[s], logits[s]);
             }
             fuse(fuseW, params.get("fuse_b").getFloat(0));
-            sums = loss(wr, wf, wb, (float) alpha, (float) beta);
-            fuseBackward(fuseW, gradients);
+            sums = loss(wr, wf, wb, (float) alpha, (float) beta, fuseW, gradients);
             for (int s = 0; s < stages; s++) {
                 upsampleTransposed(s, logitGrads[s], lowGrad[s]);
                 sides[s].diffDstFloats.put(lowGrad[s]);
@@ -302,33 +301,18 @@ final class DnnlHnnPass implements AutoCloseable {
         }
     }
 
-    /** The fused output's gradient into {@code fuse_W}, {@code fuse_b} and each side's logit gradient. */
-    private void fuseBackward(float[] fuseW, Map<String, INDArray> gradients) {
-        float[] gf = logitGrads[stages];
-        double gb = 0;
-        double[] gw = new double[stages];
-        for (int i = 0; i < gf.length; i++) {
-            float g = gf[i];
-            gb += g;
-            for (int s = 0; s < stages; s++) {
-                gw[s] += (double) g * logits[s][i];
-                logitGrads[s][i] += fuseW[s] * g;
-            }
-        }
-        float[] w = new float[stages];
-        for (int s = 0; s < stages; s++) {
-            w[s] = (float) gw[s];
-        }
-        gradients.put("fuse_W", Nd4j.create(w, new long[]{1, 1, stages, 1}, 'c'));
-        gradients.put("fuse_b", Nd4j.create(new float[]{(float) gb}, new long[]{1}, 'c'));
-    }
-
     /**
      * The three loss parts summed over the logit maps (deep supervision weighs them equally) and
      * each map's gradient of {@code L = L_R + α L_F + β L_B}, with −log σ(z) = softplus(−z) and
-     * −log(1 − σ(z)) = softplus(−z) + z.
+     * −log(1 − σ(z)) = softplus(−z) + z. For the HNN ({@code fuseW} not null) the fused output's
+     * gradient is passed on in the same sweep to the side logits, and to {@code fuse_W} and
+     * {@code fuse_b}, which go into {@code gradients}.
      */
-    private double[] loss(float[] wr, float[] wf, float[] wb, float alpha, float beta) {
+    private double[] loss(float[] wr, float[] wf, float[] wb, float alpha, float beta, float[] fuseW,
+                          Map<String, INDArray> gradients) {
+        int sides = fuseW == null ? 0 : stages;
+        double[] gw = new double[sides];
+        double gb = 0;
         double lr = 0, lf = 0, lb = 0;
         for (int i = 0; i < wr.length; i++) {
             float pos = wr[i] + alpha * wf[i];
@@ -346,6 +330,22 @@ final class DnnlHnnPass implements AutoCloseable {
             lr += wr[i] * negLogP;
             lf += wf[i] * negLogP;
             lb += wb[i] * (negLogP + zSum);
+            if (sides > 0) {       // fused = Σ_s w_s·side_s + b
+                float g = logitGrads[sides][i];
+                gb += g;
+                for (int s = 0; s < sides; s++) {
+                    gw[s] += (double) g * logits[s][i];
+                    logitGrads[s][i] += fuseW[s] * g;
+                }
+            }
+        }
+        if (sides > 0) {
+            float[] w = new float[sides];
+            for (int s = 0; s < sides; s++) {
+                w[s] = (float) gw[s];
+            }
+            gradients.put("fuse_W", Nd4j.create(w, new long[]{1, 1, sides, 1}, 'c'));
+            gradients.put("fuse_b", Nd4j.create(new float[]{(float) gb}, new long[]{1}, 'c'));
         }
         return new double[]{lr, lf, lb};
     }

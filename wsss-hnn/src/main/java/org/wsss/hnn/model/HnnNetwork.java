@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -472,8 +473,15 @@ public final class HnnNetwork implements AutoCloseable {
             throw new IllegalArgumentException("loss placeholder " + name + " must have " + count + " values, got "
                     + (a == null ? "none" : a.length()));
         }
-        return a.isView() || a.ordering() != 'c' || a.offset() != 0 || a.dataType() != DataType.FLOAT
-                ? a.castTo(DataType.FLOAT).dup('c').data().asFloat() : a.data().asFloat();
+        float[] v = new float[(int) count];
+        if (a.isView() || a.ordering() != 'c' || a.offset() != 0 || a.dataType() != DataType.FLOAT) {
+            try (INDArray c = a.castTo(DataType.FLOAT).dup('c')) {
+                new FloatPointer(c.data().addressPointer()).get(v);
+            }
+        } else {
+            new FloatPointer(a.data().addressPointer()).get(v);    // one bulk copy
+        }
+        return v;
     }
 
     /**
