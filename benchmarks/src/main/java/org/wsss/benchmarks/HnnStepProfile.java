@@ -17,17 +17,19 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.wsss.hnn.model.GradientEngine;
 
 /**
- * Where the time of one training step of the default preset goes under the SameDiff gradient
- * engine: the step of {@link HnnTrainStepBenchmark} (batch 8, {@code GradientEngine.SAMEDIFF}),
- * warmed up, then timed whole and per SameDiff op type
+ * Where the time of one training step of the default preset goes: the step of
+ * {@link HnnTrainStepBenchmark} (batch 8) with the SameDiff gradient engine, warmed up, then timed
+ * whole and per SameDiff op type
  * (wall time of each op's execution, summed per step), with the rest — the session's own work,
  * Adam and the periodic collection — as the difference. A diagnostic, not a benchmark: the
  * listener adds a little time of its own, so compare the per-op figures with each other and with
  * the step time of the same run.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.wsss.benchmarks.HnnStepProfile [warmupSteps [timedSteps]]
+ * java -cp benchmarks/target/benchmarks.jar org.wsss.benchmarks.HnnStepProfile [warmupSteps [timedSteps [SAMEDIFF|ONEDNN]]]
  * </pre>
+ * With {@code ONEDNN} the step of the oneDNN engine is timed whole (SameDiff's listener sees none
+ * of it).
  * Add {@code DNNL_VERBOSE=1} to the environment to see each oneDNN primitive (convolutions and
  * the reorders around them) with its time; that also lists the primitives of the oneDNN engine
  * when run on a fixture of {@code GradientEngine.ONEDNN}.
@@ -40,15 +42,19 @@ public final class HnnStepProfile {
     /**
      * Runs the profile and prints it.
      *
-     * @param args optional warm-up steps (default 150) and timed steps (default 40)
+     * @param args optional warm-up steps (default 150), timed steps (default 40) and gradient
+     *     engine ({@code SAMEDIFF}, the default, profiled per op; or {@code ONEDNN}, timed whole —
+     *     run it with {@code DNNL_VERBOSE=1} for each primitive's time)
      */
     public static void main(String[] args) {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int timed = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        if (warmup < 1 || timed < 1) {
-            throw new IllegalArgumentException("warm-up and timed steps must be >= 1, got " + warmup + ", " + timed);
+        GradientEngine engine = args.length > 2 ? GradientEngine.valueOf(args[2]) : GradientEngine.SAMEDIFF;
+        if (warmup < 1 || timed < 1 || engine == GradientEngine.AUTO) {
+            throw new IllegalArgumentException("warm-up and timed steps must be >= 1 and the engine SAMEDIFF or ONEDNN, got "
+                    + warmup + ", " + timed + ", " + engine);
         }
-        try (HnnStepFixture f = HnnStepFixture.create("defaults", 8, GradientEngine.SAMEDIFF)) {
+        try (HnnStepFixture f = HnnStepFixture.create("defaults", 8, engine)) {
             for (int i = 0; i < warmup; i++) {
                 f.trainStep();
             }
@@ -57,6 +63,11 @@ public final class HnnStepProfile {
                 f.trainStep();
             }
             double plain = (System.nanoTime() - t0) / 1e6 / timed;
+            if (engine == GradientEngine.ONEDNN) {
+                System.out.printf(Locale.ROOT, "step %.1f ms (oneDNN engine, Adam included), %d timed steps after %d%n", plain,
+                        timed, warmup);
+                return;
+            }
 
             OpTimes times = new OpTimes();
             SameDiff gradientPass = f.net.graph().getFunction("grad");
