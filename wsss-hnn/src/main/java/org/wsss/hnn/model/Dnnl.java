@@ -93,7 +93,7 @@ final class Dnnl implements AutoCloseable {
     }
 
     /** Memory over a buffer the caller owns; {@link #setHandle} points it elsewhere later. */
-    dnnl_memory memoryOver(dnnl_memory_desc_t md, Pointer handle) {
+    private dnnl_memory memoryOver(dnnl_memory_desc_t md, Pointer handle) {
         dnnl_memory m = new dnnl_memory();
         check(dnnl_memory_create(m, md, engine, handle), "memory");
         releases.push(() -> dnnl_memory_destroy(m));
@@ -154,6 +154,26 @@ final class Dnnl implements AutoCloseable {
         check(dnnl_reorder_primitive_desc_create(p, from, engine, to, engine, null), "reorder");
         releases.push(() -> dnnl_primitive_desc_destroy(p));
         return p;
+    }
+
+    /**
+     * A memory in the layout {@code kernel} standing for {@code user} (laid out as {@code userMd}):
+     * {@code user} itself when the layouts agree, else a new memory and the reorder that keeps the
+     * two in step — from {@code user} into it, or from it back into {@code user} when
+     * {@code toUser} (for a result). The reorder is {@code null} when none is needed.
+     */
+    Staged staged(dnnl_memory user, dnnl_memory_desc_t userMd, dnnl_memory_desc_t kernel, boolean toUser, String what) {
+        if (same(kernel, userMd)) {
+            return new Staged(user, null);
+        }
+        dnnl_memory m = memory(kernel);
+        Op reorder = toUser ? op(reorderPd(kernel, userMd), what, DNNL_ARG_FROM, m, DNNL_ARG_TO, user)
+                : op(reorderPd(userMd, kernel), what, DNNL_ARG_FROM, user, DNNL_ARG_TO, m);
+        return new Staged(m, reorder);
+    }
+
+    /** A memory in a kernel's layout and the reorder to run with it ({@code null} if none). */
+    record Staged(dnnl_memory memory, Op reorder) {
     }
 
     static dnnl_memory_desc_t query(dnnl_primitive_desc pd, int what) {

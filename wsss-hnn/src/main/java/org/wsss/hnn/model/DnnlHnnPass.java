@@ -76,6 +76,8 @@ final class DnnlHnnPass implements AutoCloseable {
     private final Resample[] ups;
     private final List<List<Conv>> decoder = new ArrayList<>();
     private final Conv outConv;
+    /** Every convolution of the pass (each binds its parameter arrays before a run). */
+    private final List<Conv> allConvs = new ArrayList<>();
     /** Logits at S × S (HNN: sides, then the fused output; UNet: the one output) and their gradients. */
     private final float[][] logits;
     private final float[][] logitGrads;
@@ -162,14 +164,17 @@ final class DnnlHnnPass implements AutoCloseable {
                 logits = new float[stages + 1][batch * size * size];
                 logitGrads = new float[stages + 1][batch * size * size];
             }
+            allConvs.addAll(convs);
+            if (unet) {
+                decoder.forEach(allConvs::addAll);
+                allConvs.add(outConv);
+            } else {
+                allConvs.addAll(List.of(sides));
+            }
         } catch (RuntimeException e) {
             d.close();
             throw e;
         }
-    }
-
-    int batch() {
-        return batch;
     }
 
     /** The two interpolation taps of every output row of {@link Bilinear#matrix}{@code (S, h)}. */
@@ -207,14 +212,7 @@ final class DnnlHnnPass implements AutoCloseable {
     LossValues run(INDArray x, float[] wr, float[] wf, float[] wb, double alpha, double beta, Map<String, INDArray> params,
                    Map<String, INDArray> gradients) {
         Dnnl.setHandle(input, pointer(x));
-        List<Conv> all = new ArrayList<>(convs);
-        if (unet) {
-            decoder.forEach(all::addAll);
-            all.add(outConv);
-        } else {
-            all.addAll(List.of(sides));
-        }
-        for (Conv c : all) {
+        for (Conv c : allConvs) {
             c.bind(params);
         }
         // Forward: the encoder stage by stage (HNN: with each side convolution), then the decoder.
@@ -488,14 +486,9 @@ final class DnnlHnnPass implements AutoCloseable {
             userW = d.unbound(userWMd);
             userB = bias ? d.unbound(bMd) : null;
             dnnl_memory_desc_t fwdWMd = Dnnl.query(fpd, dnnl_query_weights_md);
-            dnnl_memory fwdW;
-            if (Dnnl.same(fwdWMd, userWMd)) {
-                fwdW = userW;
-                fwdReorder = null;
-            } else {
-                fwdW = d.memory(fwdWMd);
-                fwdReorder = d.op(d.reorderPd(userWMd, fwdWMd), name + " weight reorder", DNNL_ARG_FROM, userW, DNNL_ARG_TO, fwdW);
-            }
+            Dnnl.Staged fwdWeights = d.staged(userW, userWMd, fwdWMd, false, name + " weight reorder");
+            dnnl_memory fwdW = fwdWeights.memory();
+            fwdReorder = fwdWeights.reorder();
             fwd = bias ? d.op(fpd, name + " forward", DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdW, DNNL_ARG_BIAS, userB, DNNL_ARG_DST, dst)
                     : d.op(fpd, name + " forward", DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, fwdW, DNNL_ARG_DST, dst);
 
@@ -520,15 +513,9 @@ final class DnnlHnnPass implements AutoCloseable {
             dnnl_memory_desc_t gradWMd = Dnnl.query(wpd, dnnl_query_diff_weights_md);
             userGradW = d.unbound(userWMd);
             userGradB = bias ? d.unbound(bMd) : null;
-            dnnl_memory gradWMem;
-            if (Dnnl.same(gradWMd, userWMd)) {
-                gradWMem = userGradW;
-                gradReorder = null;
-            } else {
-                gradWMem = d.memory(gradWMd);
-                gradReorder = d.op(d.reorderPd(gradWMd, userWMd), name + " gradient reorder", DNNL_ARG_FROM, gradWMem,
-                        DNNL_ARG_TO, userGradW);
-            }
+            Dnnl.Staged gradWeights = d.staged(userGradW, userWMd, gradWMd, true, name + " gradient reorder");
+            dnnl_memory gradWMem = gradWeights.memory();
+            gradReorder = gradWeights.reorder();
             bwdWeights = bias
                     ? d.op(wpd, name + " weight gradient", DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_WEIGHTS,
                     gradWMem, DNNL_ARG_DIFF_BIAS, userGradB)
@@ -544,18 +531,10 @@ final class DnnlHnnPass implements AutoCloseable {
                         pad), name + " input-gradient descriptor");
                 dnnl_primitive_desc dpd = d.pd(dd, null, fpd, name + " input gradient");
                 dnnl_memory_desc_t bwdWMd = Dnnl.query(dpd, dnnl_query_weights_md);
-                dnnl_memory bwdW;
-                if (Dnnl.same(bwdWMd, fwdWMd)) {
-                    bwdW = fwdW;
-                    bwdDataReorder = null;
-                } else if (Dnnl.same(bwdWMd, userWMd)) {
-                    bwdW = userW;
-                    bwdDataReorder = null;
-                } else {
-                    bwdW = d.memory(bwdWMd);
-                    bwdDataReorder = d.op(d.reorderPd(userWMd, bwdWMd), name + " weight reorder (backward)", DNNL_ARG_FROM, userW,
-                            DNNL_ARG_TO, bwdW);
-                }
+                Dnnl.Staged dataWeights = Dnnl.same(bwdWMd, fwdWMd) ? new Dnnl.Staged(fwdW, null)
+                        : d.staged(userW, userWMd, bwdWMd, false, name + " weight reorder (backward)");
+                dnnl_memory bwdW = dataWeights.memory();
+                bwdDataReorder = dataWeights.reorder();
                 bwdData = d.op(dpd, name + " input gradient", DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_WEIGHTS, bwdW, DNNL_ARG_DIFF_SRC,
                         diffSrc);
             }
