@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.wsss.api.LesionCase;
-import org.wsss.eval.phantom.Phantom;
-import org.wsss.eval.phantom.PhantomConfig;
+import org.wsss.phantom.Phantom;
+import org.wsss.phantom.PhantomConfig;
 
 /**
  * Time to generate phantom cases in memory (issue target: 1,000 cases in under a minute on 2

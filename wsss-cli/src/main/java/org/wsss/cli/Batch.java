@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.WsssIoException;
-import org.wsss.eval.experiments.Progress;
+import org.wsss.api.Progress;
 import org.wsss.eval.experiments.Tables;
-import org.wsss.eval.io.AtomicFiles;
+import org.wsss.io.AtomicFiles;
+import org.wsss.io.MaskPng;
 
 /**
  * Runs one task per lesion on a pool of worker threads: the behaviour every command of the tool

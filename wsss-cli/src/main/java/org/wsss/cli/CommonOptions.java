@@ -22,9 +22,9 @@ final class CommonOptions {
         }
     }
 
-    org.wsss.eval.experiments.Progress progress() {
+    org.wsss.api.Progress progress() {
         if (noProgress) {
-            return org.wsss.eval.experiments.Progress.NONE;
+            return org.wsss.api.Progress.NONE;
         }
         // A bar redraws itself with carriage returns: only on a terminal; a log gets lines.
         return System.console() != null ? new ConsoleProgress(System.err) : new LineProgress(System.err);

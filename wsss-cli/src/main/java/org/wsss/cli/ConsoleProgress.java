@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.wsss.eval.experiments.Progress;
+import org.wsss.api.Progress;
 
 /**
  * A {@link Progress} drawn as a console progress bar on standard error (so standard output

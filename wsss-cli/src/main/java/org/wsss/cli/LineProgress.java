@@ -1,7 +1,7 @@
 package org.wsss.cli;
 
 import java.io.PrintStream;
-import org.wsss.eval.experiments.Progress;
+import org.wsss.api.Progress;
 
 /**
  * Progress for a log file or a pipe (no terminal to redraw a bar in): one line when a step

@@ -2,8 +2,8 @@ package org.wsss.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wsss.eval.phantom.Phantom;
-import org.wsss.eval.phantom.PhantomConfig;
+import org.wsss.phantom.Phantom;
+import org.wsss.phantom.PhantomConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package org.wsss.cli;
 
-import org.wsss.eval.experiments.Progress;
+import org.wsss.api.Progress;
 import org.wsss.hnn.train.TrainingListener;
 import org.wsss.propagation.wsss.WsssListener;
 import org.wsss.propagation.wsss.WsssStep;

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsss.api.WsssIoException;
-import org.wsss.eval.experiments.Progress;
-import org.wsss.eval.io.AtomicFiles;
+import org.wsss.api.Progress;
+import org.wsss.io.AtomicFiles;
 
 class BatchTest {
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsss.api.Mask3D;
-import org.wsss.eval.io.Nifti;
+import org.wsss.io.Nifti;
 
 class EvaluateCommandTest {
 

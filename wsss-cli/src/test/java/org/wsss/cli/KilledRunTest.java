@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsss.api.Mask;
+import org.wsss.io.MaskPng;
 
 /**
  * A run killed mid-way (SIGKILL of a separate JVM, so no clean-up code runs) leaves only complete

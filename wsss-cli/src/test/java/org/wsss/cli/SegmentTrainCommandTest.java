@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsss.api.Mask3D;
-import org.wsss.eval.io.Nifti;
+import org.wsss.io.Nifti;
 import org.wsss.eval.metrics.Metrics;
 import org.wsss.hnn.Hnn;
 

@@ -16,8 +16,8 @@ import org.wsss.api.Split;
 import org.wsss.api.Volume;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.api.Window;
-import org.wsss.eval.io.DeepLesionRecord;
-import org.wsss.eval.io.DeepLesionWriter;
+import org.wsss.io.DeepLesionRecord;
+import org.wsss.io.DeepLesionWriter;
 
 /**
  * Writes small DeepLesion-layout datasets for the command tests: 48×48 slices, 5 per series, with

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wsss.api.Mask;
 import org.wsss.eval.metrics.Metrics;
+import org.wsss.io.MaskPng;
 
 class WeakLabelsCommandTest {
 

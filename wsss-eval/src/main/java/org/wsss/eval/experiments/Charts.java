@@ -16,7 +16,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.wsss.api.WsssIoException;
-import org.wsss.eval.io.AtomicFiles;
+import org.wsss.io.AtomicFiles;
 import org.wsss.eval.metrics.MeanStd;
 import org.wsss.eval.metrics.Overlap;
 import org.wsss.eval.metrics.PrecisionRecallCurve;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionDataset;
+import org.wsss.api.Progress;
 import org.wsss.api.Split;
 import org.wsss.grabcut.MaskRefiners;
 import org.wsss.grabcut.SeedGenerators;

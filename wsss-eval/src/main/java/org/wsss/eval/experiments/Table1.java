@@ -14,6 +14,7 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
+import org.wsss.api.Progress;
 import org.wsss.api.Provenance;
 import org.wsss.api.Slice;
 import org.wsss.api.Split;

@@ -14,6 +14,7 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask;
 import org.wsss.api.ProbabilityMap;
+import org.wsss.api.Progress;
 import org.wsss.api.Recist;
 import org.wsss.api.Roi;
 import org.wsss.api.Slice;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.wsss.eval.io.AtomicFiles;
+import org.wsss.io.AtomicFiles;
 
 /**
  * A small table of strings that prints as Markdown and writes as CSV: the output format of

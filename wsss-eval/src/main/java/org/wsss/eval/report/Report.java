@@ -21,7 +21,7 @@ import org.wsss.eval.experiments.Charts;
 import org.wsss.eval.experiments.Table1;
 import org.wsss.eval.experiments.Tables;
 import org.wsss.eval.experiments.Volumetric;
-import org.wsss.eval.io.AtomicFiles;
+import org.wsss.io.AtomicFiles;
 
 /**
  * A report folder of the paper's evaluation (Sec. 3): {@code report.md} and {@code report.html}

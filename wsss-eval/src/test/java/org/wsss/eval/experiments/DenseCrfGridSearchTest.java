@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wsss.api.LesionDataset;
+import org.wsss.api.Progress;
 import org.wsss.api.Split;
 
 class DenseCrfGridSearchTest {

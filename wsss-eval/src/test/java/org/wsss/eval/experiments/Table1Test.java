@@ -18,6 +18,7 @@ import org.wsss.api.LesionCategory;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
+import org.wsss.api.Progress;
 import org.wsss.api.Provenance;
 import org.wsss.api.Recist;
 import org.wsss.api.Slice;

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wsss.api.LesionDataset;
+import org.wsss.api.Progress;
 import org.wsss.api.Split;
 import org.wsss.eval.metrics.MeanStd;
-import org.wsss.eval.phantom.Phantom;
-import org.wsss.eval.phantom.PhantomConfig;
+import org.wsss.phantom.Phantom;
+import org.wsss.phantom.PhantomConfig;
 import org.wsss.propagation.LesionSegmenters;
 
 /** GrabCut-3DE through the volumetric evaluation on a few small phantom lesions. */

@@ -20,6 +20,7 @@ import org.wsss.api.LesionCategory;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.LesionSegmenter;
 import org.wsss.api.Mask3D;
+import org.wsss.api.Progress;
 import org.wsss.api.Provenance;
 import org.wsss.api.Split;
 import org.wsss.eval.metrics.MeanStd;

@@ -28,7 +28,7 @@ import org.wsss.api.Slice;
 import org.wsss.api.Split;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.api.Window;
-import org.wsss.eval.experiments.Progress;
+import org.wsss.api.Progress;
 import org.wsss.eval.experiments.Table1;
 import org.wsss.eval.experiments.Tables;
 import org.wsss.eval.experiments.Volumetric;
