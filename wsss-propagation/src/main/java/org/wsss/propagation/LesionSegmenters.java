@@ -35,6 +35,11 @@ public final class LesionSegmenters {
         return new GrabCut3de(config);
     }
 
+    /** GrabCut-3DE with {@code parts} in place of its default parts (see {@link Components}). */
+    public static LesionSegmenter grabCut3de(GrabCut3deConfig config, Components parts) {
+        return new GrabCut3de(config, parts);
+    }
+
     /** {@link #grabCut3de(GrabCut3deConfig)} with {@link GrabCut3deConfig#defaults()}. */
     public static LesionSegmenter grabCut3de() {
         return grabCut3de(GrabCut3deConfig.defaults());
@@ -49,6 +54,11 @@ public final class LesionSegmenters {
         return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.CNN);
     }
 
+    /** {@link #hnn(SliceSegmenter, InferenceConfig)} with {@code parts} in place of the default parts. */
+    public static SlicePropagatedSegmenter hnn(SliceSegmenter model, InferenceConfig config, Components parts) {
+        return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.CNN, parts);
+    }
+
     /** {@link #hnn(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#defaults()}. */
     public static SlicePropagatedSegmenter hnn(SliceSegmenter model) {
         return hnn(model, InferenceConfig.defaults());
@@ -60,6 +70,11 @@ public final class LesionSegmenters {
      */
     public static SlicePropagatedSegmenter hnnGc(SliceSegmenter model, InferenceConfig config) {
         return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.GRABCUT);
+    }
+
+    /** {@link #hnnGc(SliceSegmenter, InferenceConfig)} with {@code parts} in place of the default parts. */
+    public static SlicePropagatedSegmenter hnnGc(SliceSegmenter model, InferenceConfig config, Components parts) {
+        return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.GRABCUT, parts);
     }
 
     /** {@link #hnnGc(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#defaults()}. */

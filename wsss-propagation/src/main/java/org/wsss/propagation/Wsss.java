@@ -33,6 +33,12 @@ public final class Wsss {
         return new WsssTraining(config, listener).run(train, validation);
     }
 
+    /** As {@link #train(List, List, WsssConfig, WsssListener)}, with {@code parts} in place of the default parts. */
+    public static WsssResult train(List<? extends LesionCase> train, List<? extends LesionCase> validation, WsssConfig config,
+                                   WsssListener listener, Components parts) {
+        return new WsssTraining(config, listener, parts).run(train, validation);
+    }
+
     /** {@link #train(List, List, WsssConfig, WsssListener)} without a listener. */
     public static WsssResult train(List<? extends LesionCase> train, List<? extends LesionCase> validation, WsssConfig config) {
         return train(train, validation, config, WsssListener.none());
@@ -40,9 +46,14 @@ public final class Wsss {
 
     /** Trains on the dataset's {@link Split#TRAIN} cases, validating on its {@link Split#VALIDATION} cases. */
     public static WsssResult train(LesionDataset dataset, WsssConfig config, WsssListener listener) {
+        return train(dataset, config, listener, Components.forNetwork(config.propagation(), config.seeds(), config.grabCut()));
+    }
+
+    /** As {@link #train(LesionDataset, WsssConfig, WsssListener)}, with {@code parts} in place of the default parts. */
+    public static WsssResult train(LesionDataset dataset, WsssConfig config, WsssListener listener, Components parts) {
         List<LesionCase> tr = dataset.split(Split.TRAIN).collect(Collectors.toList());
         List<LesionCase> va = dataset.split(Split.VALIDATION).collect(Collectors.toList());
-        return train(tr, va, config, listener);
+        return train(tr, va, config, listener, parts);
     }
 
     /** {@link #train(LesionDataset, WsssConfig, WsssListener)} without a listener. */

@@ -93,4 +93,10 @@ public final class GrabCutRefiner implements MaskRefiner {
         }
         return null;
     }
+
+    /** The id and the configuration, e.g. for provenance. */
+    @Override
+    public String toString() {
+        return name() + " " + config;
+    }
 }

@@ -268,4 +268,10 @@ public final class CnnSeeds implements SeedGenerator {
         }
         return out;
     }
+
+    /** The id and the configuration, e.g. for provenance. */
+    @Override
+    public String toString() {
+        return name() + " " + config;
+    }
 }

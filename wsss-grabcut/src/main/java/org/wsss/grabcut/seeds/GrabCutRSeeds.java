@@ -90,4 +90,10 @@ public final class GrabCutRSeeds implements SeedGenerator {
         }
         return SeedGeometry.labelUncertain(fg, bg, w, h, spacing);
     }
+
+    /** The id and the configuration, e.g. for provenance. */
+    @Override
+    public String toString() {
+        return name() + " " + config;
+    }
 }

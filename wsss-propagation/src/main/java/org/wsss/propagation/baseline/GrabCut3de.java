@@ -11,22 +11,19 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.LesionSegmenter;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
-import org.wsss.api.MaskRefiner;
 import org.wsss.api.Provenance;
 import org.wsss.api.Recist;
-import org.wsss.api.RecistPropagator;
-import org.wsss.api.SeedGenerator;
 import org.wsss.api.SeedInput;
 import org.wsss.api.SeedMap;
 import org.wsss.api.Slice;
-import org.wsss.grabcut.MaskRefiners;
-import org.wsss.grabcut.SeedGenerators;
+import org.wsss.propagation.Components;
 import org.wsss.propagation.assembly.Assembly;
 import org.wsss.propagation.geometry.Propagation;
 
 /**
  * GrabCut-3DE, the baseline of Sec. 3.3 and Fig. 2a: GrabCut on every slice, seeded from the
- * propagated RECIST R̂ alone (no network). From the RECIST slice outwards on each side, slice by
+ * propagated RECIST R̂ alone (no network). Every part (RECIST-slice method, seeds, refiner,
+ * propagation) can be replaced through {@link Components}; the defaults are described here. From the RECIST slice outwards on each side, slice by
  * slice over the case's stored slices: R̂ by the Pythagorean propagation
  * ({@link Propagation#pythagorean}), GrabCut-R seeds of R̂ (Sec. 2.1), GrabCut. A side stops at
  * the first slice where R̂ is empty (past the lesion's assumed z extent) or at the last stored
@@ -49,16 +46,22 @@ import org.wsss.propagation.geometry.Propagation;
 public final class GrabCut3de implements LesionSegmenter {
 
     private final GrabCut3deConfig config;
-    private final RecistPropagator propagator;
-    private final SeedGenerator seeds;
-    private final MaskRefiner refiner;
+    private final Components parts;
 
-    /** The baseline with {@code config}. */
+    /** The baseline with {@code config} and its default parts ({@link Components#forGrabCut3de}). */
     public GrabCut3de(GrabCut3deConfig config) {
+        this(config, Components.forGrabCut3de(config.propagation(), config.seeds(), config.grabCut()));
+    }
+
+    /**
+     * The baseline with {@code parts} in place of the defaults: {@code initialMask} makes the
+     * RECIST-slice mask, {@code seeds} of R̂ (with R as reference, no prior) and {@code refiner}
+     * the other slices, {@code propagator} gives R̂. Of {@code config} only the connectivity is
+     * read; its propagation, seed and GrabCut settings are those of the default parts.
+     */
+    public GrabCut3de(GrabCut3deConfig config, Components parts) {
         this.config = Objects.requireNonNull(config, "config");
-        this.propagator = Propagation.pythagorean(config.propagation());
-        this.seeds = SeedGenerators.grabcutR(config.seeds());
-        this.refiner = MaskRefiners.grabCut(config.grabCut());
+        this.parts = Objects.requireNonNull(parts, "parts");
     }
 
     /**
@@ -80,7 +83,7 @@ public final class GrabCut3de implements LesionSegmenter {
         }
         List<String> notes = new ArrayList<>();
         Mask[] masks = new Mask[indices.length];
-        Mask keyMask = segmentSlice(lesion, r.sliceIndex(), r);
+        Mask keyMask = keySlice(lesion, r);
         masks[key] = keyMask;
         int[] last = {key, key};
         for (int side = 0; side < 2; side++) {
@@ -88,7 +91,7 @@ public final class GrabCut3de implements LesionSegmenter {
             String where = side == 0 ? "below" : "above";
             int z = key + step;
             for (; z >= 0 && z < indices.length; z += step) {
-                Optional<Recist> rHat = propagator.propagate(r, indices[z], lesion.spacing());
+                Optional<Recist> rHat = parts.propagator().propagate(r, indices[z], lesion.spacing());
                 if (rHat.isEmpty()) {
                     notes.add(String.format(Locale.ROOT, "%s: stopped at slice %d (%.2f mm from the RECIST slice), "
                             + "past the propagated extent", where, indices[z],
@@ -120,12 +123,21 @@ public final class GrabCut3de implements LesionSegmenter {
         return Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
     }
 
-    /** GrabCut-R seeds of {@code rHat} and GrabCut on slice {@code sliceIndex}; bad input named by case and slice. */
+    /** The initial-mask method on the RECIST slice; bad input named by case and slice. */
+    private Mask keySlice(LesionCase lesion, Recist r) {
+        try {
+            return parts.initialMask().segment(lesion.slice(r.sliceIndex()), r, lesion.window());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("case " + lesion.id() + ", slice " + r.sliceIndex() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Seeds of {@code rHat} and the refiner on slice {@code sliceIndex}; bad input named by case and slice. */
     private Mask segmentSlice(LesionCase lesion, int sliceIndex, Recist rHat) {
         try {
             Slice s = lesion.slice(sliceIndex);
-            SeedMap sm = seeds.generate(SeedInput.of(s, rHat).withReference(lesion.recist()));
-            return refiner.refine(s, sm, lesion.window());
+            SeedMap sm = parts.seeds().generate(SeedInput.of(s, rHat).withReference(lesion.recist()));
+            return parts.refiner().refine(s, sm, lesion.window());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("case " + lesion.id() + ", slice " + sliceIndex + ": " + e.getMessage(), e);
         }
@@ -134,9 +146,7 @@ public final class GrabCut3de implements LesionSegmenter {
     private Map<String, String> parameters(Recist r) {
         Map<String, String> m = new TreeMap<>();
         m.put("recist", r.toString());
-        m.put("propagation", propagator.toString());
-        m.put("seeds", config.seeds().toString());
-        m.put("grabCut", config.grabCut().toString());
+        m.putAll(parts.provenance());
         m.put("connectivity", config.connectivity().name());
         return m;
     }

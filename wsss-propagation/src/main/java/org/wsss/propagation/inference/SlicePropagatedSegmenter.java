@@ -11,23 +11,18 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.LesionSegmenter;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
-import org.wsss.api.MaskRefiner;
 import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Provenance;
 import org.wsss.api.Recist;
-import org.wsss.api.RecistPropagator;
 import org.wsss.api.Roi;
-import org.wsss.api.SeedGenerator;
 import org.wsss.api.SeedInput;
 import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
-import org.wsss.grabcut.MaskRefiners;
-import org.wsss.grabcut.SeedGenerators;
 import org.wsss.grabcut.seeds.SeedGeometry;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.RoiSampler;
+import org.wsss.propagation.Components;
 import org.wsss.propagation.assembly.Assembly;
-import org.wsss.propagation.geometry.Propagation;
 
 /**
  * 3D inference of Sec. 2.3 / 3.3 with a trained slice model: from the RECIST slice outwards,
@@ -83,18 +78,25 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
     private final SliceSegmenter model;
     private final InferenceConfig config;
     private final Mode mode;
-    private final RecistPropagator propagator;
-    private final SeedGenerator seeds;
-    private final MaskRefiner refiner;
+    private final Components parts;
 
-    /** A segmenter over {@code model}. */
+    /** A segmenter over {@code model} with the default parts ({@link Components#forNetwork}). */
     public SlicePropagatedSegmenter(SliceSegmenter model, InferenceConfig config, Mode mode) {
+        this(model, config, mode, Components.forNetwork(config.propagation(), config.seeds(), config.grabCut()));
+    }
+
+    /**
+     * A segmenter over {@code model} with {@code parts} in place of the defaults: the
+     * {@code propagator} gives R̂ (and so the walk's extent), the {@code seeds} (with Ŷ as prior
+     * and R as reference) and {@code refiner} make the "-GC" slice masks. The RECIST slice is
+     * segmented by the network, so {@code parts.initialMask()} is not read. Of {@code config}
+     * the propagation, seed and GrabCut settings are those of the default parts only.
+     */
+    public SlicePropagatedSegmenter(SliceSegmenter model, InferenceConfig config, Mode mode, Components parts) {
         this.model = Objects.requireNonNull(model, "model");
         this.config = Objects.requireNonNull(config, "config");
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.propagator = Propagation.pythagorean(config.propagation());
-        this.seeds = SeedGenerators.cnnPropagated(config.seeds());
-        this.refiner = MaskRefiners.grabCut(config.grabCut());
+        this.parts = Objects.requireNonNull(parts, "parts");
     }
 
     /** The 3D mask ({@link #segmentWithProbabilities(LesionCase)}'s mask). */
@@ -132,7 +134,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
             int step = side == 0 ? -1 : 1;
             int emptyRun = 0;
             for (int z = key + step; z >= 0 && z < indices.length; z += step) {
-                Optional<Recist> rHat = propagator.propagate(r, indices[z], lesion.spacing());
+                Optional<Recist> rHat = parts.propagator().propagate(r, indices[z], lesion.spacing());
                 emptyRun = rHat.isPresent() ? 0 : emptyRun + 1;
                 if (emptyRun > config.marginSlices()) {
                     limit[side] = String.format(Locale.ROOT, "%s: stopped at slice %d, %d slice(s) past the propagated "
@@ -221,7 +223,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         try {
             SeedInput in = SeedInput.of(slice, rHat.get()).withPrior(p).withReference(lesion.recist());
-            return refiner.refine(slice, seeds.generate(in), lesion.window());
+            return parts.refiner().refine(slice, parts.seeds().generate(in), lesion.window());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("case " + lesion.id() + ", slice " + rHat.get().sliceIndex() + ": "
                     + e.getMessage(), e);
@@ -234,10 +236,11 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("mode", mode.name());
         m.put("threshold", Double.toString(config.threshold()));
         m.put("marginSlices", Integer.toString(config.marginSlices()));
-        m.put("propagation", propagator.toString());
+        Map<String, String> used = parts.provenance();
+        m.put("propagation", used.get("propagation"));
         if (mode == Mode.GRABCUT) {
-            m.put("seeds", config.seeds().toString());
-            m.put("grabCut", config.grabCut().toString());
+            m.put("seeds", used.get("seeds"));
+            m.put("refiner", used.get("refiner"));
         }
         m.put("connectivity", config.connectivity().name());
         m.put("reachMm", Double.toString(config.reachMm()));

@@ -16,19 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionCase;
 import org.wsss.api.Mask;
-import org.wsss.api.MaskRefiner;
 import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Provenance;
 import org.wsss.api.Recist;
-import org.wsss.api.RecistPropagator;
 import org.wsss.api.Roi;
-import org.wsss.api.SeedGenerator;
 import org.wsss.api.SeedInput;
 import org.wsss.api.SeedMap;
 import org.wsss.api.Slice;
 import org.wsss.api.WsssIoException;
-import org.wsss.grabcut.MaskRefiners;
-import org.wsss.grabcut.SeedGenerators;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.model.HnnModel;
@@ -37,12 +32,12 @@ import org.wsss.hnn.train.RoiSampler;
 import org.wsss.hnn.train.TrainerConfig;
 import org.wsss.hnn.train.TrainingExample;
 import org.wsss.hnn.train.TrainingListener;
-import org.wsss.propagation.geometry.Propagation;
+import org.wsss.propagation.Components;
 
 /**
  * Slice-propagated training, WSSS-k (Sec. 2.3, "Slice-Propagated CNN Training"):
  * <ol>
- *   <li>Step 0: GrabCut-R masks (Sec. 2.1) on the RECIST slices of the training lesions, weak
+ *   <li>Step 0: GrabCut-R masks (Sec. 2.1; any {@link InitialMaskMethod} through {@link Components}) on the RECIST slices of the training lesions, weak
  *       labels ({@link WeakLabels}), and the HNN trained on them ({@link WsssConfig#initial()}).</li>
  *   <li>Step j = 1..(k − 1)/2: for every training lesion, slices r − j and r + j (series
  *       indices) are predicted with the current model on the lesion's training ROI; each gets the
@@ -78,19 +73,23 @@ public final class WsssTraining {
 
     private final WsssConfig config;
     private final WsssListener listener;
-    private final RecistPropagator propagator;
-    private final SeedGenerator seeds;
-    private final MaskRefiner refiner;
-    private final InitialMaskMethod grabCutR;
+    private final Components parts;
 
-    /** A run with {@code config} reporting to {@code listener}. */
+    /** A run with {@code config} and its default parts ({@link Components#forNetwork}) reporting to {@code listener}. */
     public WsssTraining(WsssConfig config, WsssListener listener) {
+        this(config, listener, Components.forNetwork(config.propagation(), config.seeds(), config.grabCut()));
+    }
+
+    /**
+     * A run with {@code parts} in place of the defaults: {@code initialMask} labels the RECIST
+     * slices (step 0 and validation), {@code propagator} gives R̂ on slices r ± j, and
+     * {@code seeds} (with Ŷ as prior and R as reference) and {@code refiner} label them. Of
+     * {@code config} the propagation, seed and GrabCut settings are those of the default parts only.
+     */
+    public WsssTraining(WsssConfig config, WsssListener listener, Components parts) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.propagator = Propagation.pythagorean(config.propagation());
-        this.seeds = SeedGenerators.cnnPropagated(config.seeds());
-        this.refiner = MaskRefiners.grabCut(config.grabCut());
-        this.grabCutR = InitialMaskMethod.of("grabcut-r", SeedGenerators.grabcutR(), refiner);
+        this.parts = Objects.requireNonNull(parts, "parts");
     }
 
     /** The model file of step {@code step} in {@code dir}. */
@@ -208,9 +207,7 @@ public final class WsssTraining {
         p.put("k", Integer.toString(config.k()));
         p.put("step", Integer.toString(step));
         p.put("examples", Integer.toString(all.size()));
-        p.put("propagation", propagator.toString());
-        p.put("seeds", config.seeds().toString());
-        p.put("grabCut", config.grabCut().toString());
+        p.putAll(parts.provenance());
         model.setProvenance(Provenance.of("wsss-" + config.k(), p).withSeed(config.seed())
                 .withParent(model.info().provenance()));
         Path file = null;
@@ -255,7 +252,7 @@ public final class WsssTraining {
                     continue;
                 }
                 try {
-                    Optional<Recist> rHat = propagator.propagate(r, idx, c.spacing());
+                    Optional<Recist> rHat = parts.propagator().propagate(r, idx, c.spacing());
                     if (rHat.isEmpty()) {
                         skipped++;
                         continue;
@@ -345,11 +342,11 @@ public final class WsssTraining {
             Mask mask;
             boolean fallback = false;
             if (jb.prior() == null) {
-                mask = grabCutR.segment(s, r, c.window());
+                mask = parts.initialMask().segment(s, r, c.window());
             } else {
-                SeedMap sm = seeds.generate(SeedInput.of(s, jb.mark()).withPrior(jb.prior()).withReference(r));
+                SeedMap sm = parts.seeds().generate(SeedInput.of(s, jb.mark()).withPrior(jb.prior()).withReference(r));
                 fallback = sm.provenance().notes().stream().anyMatch(n -> n.startsWith("fallback"));
-                mask = refiner.refine(s, sm, c.window());
+                mask = parts.refiner().refine(s, sm, c.window());
             }
             Roi roi = RoiSampler.recistRoi(r);
             return new Made(TrainingExample.weak(s, roi, c.window(), WeakLabels.of(jb.mark(), mask, roi)), fallback, null);

@@ -1,0 +1,137 @@
+package org.wsss.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BatchRunnerTest {
+
+    static final List<Integer> ITEMS = IntStream.range(0, 40).boxed().toList();
+
+    @Test
+    void outcomesKeepItemOrderWhateverTheFinishingOrder() {
+        List<BatchRunner.Outcome<Integer>> out = BatchRunner.withThreads(4).run(ITEMS, i -> "item" + i, i -> {
+            Thread.sleep((40 - i) % 7);
+            return i * i;
+        });
+        assertEquals(ITEMS.size(), out.size());
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals("item" + i, out.get(i).id());
+            assertEquals(i * i, out.get(i).value());
+            assertTrue(out.get(i).done());
+        }
+    }
+
+    @Test
+    void aFailingItemFailsAloneEvenWithAStackOverflow() {
+        List<BatchRunner.Outcome<Integer>> out = BatchRunner.withThreads(3).run(ITEMS, String::valueOf, i -> {
+            if (i == 5) {
+                throw new IllegalArgumentException("bad five");
+            }
+            if (i == 6) {
+                return recurse(i);
+            }
+            if (i == 7) {
+                throw new IOException("unreadable seven");
+            }
+            return i;
+        });
+        assertEquals("bad five", out.get(5).error().getMessage());
+        assertInstanceOf(StackOverflowError.class, out.get(6).error());
+        assertInstanceOf(IOException.class, out.get(7).error());
+        assertEquals(ITEMS.size() - 3, out.stream().filter(BatchRunner.Outcome::done).count());
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class, () -> BatchRunner.valuesOrThrow(out));
+        assertEquals("bad five", first.getMessage());
+    }
+
+    private static int recurse(int n) {
+        return recurse(n + 1) + 1;
+    }
+
+    @Test
+    void progressAdvancesOncePerItem() {
+        AtomicLong total = new AtomicLong(), advanced = new AtomicLong();
+        AtomicInteger finished = new AtomicInteger();
+        Progress p = new Progress() {
+            @Override
+            public void start(String task, long n) {
+                total.set(n);
+            }
+
+            @Override
+            public void advance(long n) {
+                advanced.addAndGet(n);
+            }
+
+            @Override
+            public void finish() {
+                finished.incrementAndGet();
+            }
+        };
+        BatchRunner.withThreads(2).withProgress("test", p).run(ITEMS, String::valueOf, i -> i);
+        assertEquals(ITEMS.size(), total.get());
+        assertEquals(ITEMS.size(), advanced.get());
+        assertEquals(1, finished.get());
+    }
+
+    @Test
+    void cancellationStopsStartingItems() {
+        AtomicInteger ran = new AtomicInteger();
+        BatchRunner runner = BatchRunner.withThreads(1).cancelWhen(() -> ran.get() >= 10);
+        List<BatchRunner.Outcome<Integer>> out = runner.run(ITEMS, String::valueOf, i -> {
+            ran.incrementAndGet();
+            return i;
+        });
+        assertEquals(10, ran.get());
+        assertEquals(10, out.stream().filter(BatchRunner.Outcome::done).count());
+        assertTrue(out.get(39).cancelled());
+        assertFalse(out.get(39).failed());
+        assertThrows(IllegalStateException.class, () -> BatchRunner.valuesOrThrow(out));
+    }
+
+    @Test
+    void cancelFromATaskAndInterruptOfTheCaller() throws Exception {
+        BatchRunner runner = BatchRunner.withThreads(1);
+        List<BatchRunner.Outcome<Integer>> out = runner.run(ITEMS, String::valueOf, i -> {
+            if (i == 3) {
+                runner.cancel();
+            }
+            return i;
+        });
+        assertEquals(4, out.stream().filter(BatchRunner.Outcome::done).count());
+
+        CountDownLatch started = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        List<BatchRunner.Outcome<Integer>> out2 = BatchRunner.withThreads(1).run(ITEMS, String::valueOf, i -> {
+            if (i == 0) {
+                started.countDown();
+                caller.interrupt();
+                Thread.sleep(50);
+            }
+            return i;
+        });
+        assertTrue(Thread.interrupted(), "the interrupt is handed back to the caller");
+        assertEquals(ITEMS.size(), out2.size());
+        assertTrue(out2.get(0).done() || out2.get(0).failed());
+        assertTrue(out2.get(39).cancelled());
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> BatchRunner.withThreads(0));
+        assertTrue(BatchRunner.withThreads(2).run(List.of(), String::valueOf, i -> i).isEmpty());
+        List<BatchRunner.Outcome<Object>> nulls = BatchRunner.withThreads(1).run(List.of(1), String::valueOf, i -> null);
+        assertSame(null, BatchRunner.valuesOrThrow(nulls).get(0));
+    }
+}
