@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Runs one task per item (usually per lesion) on a pool of worker threads: the loop every batch
@@ -122,14 +123,26 @@ public final class BatchRunner {
 
     /** Runs {@code work} on every item of {@code items}; see the class comment. */
     public <T, R> List<Outcome<R>> run(List<? extends T> items, Id<? super T> id, Task<? super T, ? extends R> work) {
+        List<Outcome<R>> out = new ArrayList<>(items.size());
+        this.<T, R>runEach(items, id, work, out::add);
+        return out;
+    }
+
+    /**
+     * As {@link #run}, but hands each outcome to {@code sink} in item order as soon as it and
+     * every earlier one are done, on the calling thread, and keeps none: for batches whose
+     * results are too large to hold all at once (3D masks of thousands of lesions).
+     */
+    public <T, R> void runEach(List<? extends T> items, Id<? super T> id, Task<? super T, ? extends R> work,
+                               Consumer<? super Outcome<R>> sink) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(work, "work");
-        List<Outcome<R>> out = new ArrayList<>(items.size());
+        Objects.requireNonNull(sink, "sink");
         progress.start(task, items.size());
         if (items.isEmpty()) {
             progress.finish();
-            return out;
+            return;
         }
         AtomicInteger workerNo = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
@@ -143,10 +156,12 @@ public final class BatchRunner {
                 futures.add(pool.submit(() -> runOne(id.of(item), item, work)));
             }
             boolean interrupted = false;
-            for (Future<Outcome<R>> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 while (true) {
                     try {
-                        out.add(f.get());
+                        Outcome<R> o = futures.get(i).get();
+                        futures.set(i, null);
+                        sink.accept(o);
                         break;
                     } catch (InterruptedException e) {
                         // The caller was interrupted: start nothing more, let running items end,
@@ -170,7 +185,6 @@ public final class BatchRunner {
             pool.shutdownNow();
             progress.finish();
         }
-        return out;
     }
 
     private <T, R> Outcome<R> runOne(String id, T item, Task<? super T, ? extends R> work) {

@@ -6,15 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsss.api.BatchRunner;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.WsssIoException;
@@ -24,8 +19,8 @@ import org.wsss.io.AtomicFiles;
 import org.wsss.io.MaskPng;
 
 /**
- * Runs one task per lesion on a pool of worker threads: the behaviour every command of the tool
- * that works lesion by lesion shares.
+ * Runs one task per lesion on a pool of worker threads ({@link BatchRunner}), with the output
+ * folder's rules on top: the behaviour every command of the tool that works lesion by lesion shares.
  * <ul>
  * <li><b>A bad lesion does not stop the run.</b> A task that throws (a corrupt PNG, a degenerate
  *     RECIST, missing slices, masks of different shapes…) fails its lesion only; the others are
@@ -184,45 +179,28 @@ final class Batch {
             throw new WsssIoException(outDir, "cannot create output folder: " + e, e);
         }
         AtomicFiles.deleteStaleTemporaries(outDir);
-        List<Outcome<R>> outcomes = new ArrayList<>(jobs.size());
-        progress.start(task, jobs.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, jobs.size())),
-                workerThreads());
-        try {
-            List<Future<Outcome<R>>> futures = new ArrayList<>(jobs.size());
-            for (Job<T> job : jobs) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return runOne(job, work);
-                    } finally {
-                        progress.advance(1);
-                    }
-                }));
+        List<String> skipped = new ArrayList<>();
+        List<Job<T>> todo = new ArrayList<>(jobs.size());
+        for (Job<T> job : jobs) {
+            if (!force && job.output() != null && Files.exists(job.output())) {
+                skipped.add(job.id());
+            } else {
+                todo.add(job);
             }
-            for (Future<Outcome<R>> f : futures) {
-                outcomes.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(task + " interrupted", e);
-        } catch (ExecutionException e) {
-            // runOne catches every Exception; what arrives here is an Error (e.g. out of memory).
-            throw new IllegalStateException(task + " stopped: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            progress.finish();
         }
+        List<BatchRunner.Outcome<R>> outcomes = BatchRunner.withThreads(threads).withProgress(task, progress)
+                .run(todo, Job::id, job -> work.run(job.input(), job.output()));
 
         List<Done<R>> done = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(known);
-        for (Outcome<R> o : outcomes) {
-            if (o.failure != null) {
-                failures.add(o.failure);
-            } else if (o.skipped) {
-                skipped.add(o.id);
+        for (BatchRunner.Outcome<R> o : outcomes) {
+            if (o.done()) {
+                done.add(new Done<>(o.id(), o.value()));
             } else {
-                done.add(new Done<>(o.id, o.value));
+                String reason = o.cancelled() ? "cancelled" : reason(o.error());
+                LOG.info("lesion {} failed: {}", o.id(), reason);
+                LOG.debug("lesion {} failed", o.id(), o.error());
+                failures.add(new Failure(o.id(), reason));
             }
         }
         Path failuresFile = outDir.resolve(failuresName);
@@ -234,25 +212,8 @@ final class Batch {
         return new Report<>(task, done, skipped, failures, failuresFile);
     }
 
-    private record Outcome<R>(String id, boolean skipped, R value, Failure failure) {
-    }
-
-    private <T, R> Outcome<R> runOne(Job<T> job, Work<T, R> work) {
-        if (!force && job.output() != null && Files.exists(job.output())) {
-            return new Outcome<>(job.id(), true, null, null);
-        }
-        try {
-            return new Outcome<>(job.id(), false, work.run(job.input(), job.output()), null);
-        } catch (Exception e) {
-            String reason = reason(e);
-            LOG.info("lesion {} failed: {}", job.id(), reason);
-            LOG.debug("lesion {} failed", job.id(), e);
-            return new Outcome<>(job.id(), false, null, new Failure(job.id(), reason));
-        }
-    }
-
     /** The message alone for the SDK's own exceptions (they name file and row), else type and message. */
-    static String reason(Exception e) {
+    static String reason(Throwable e) {
         String m = e.getMessage();
         if ((e instanceof WsssIoException || e instanceof IllegalArgumentException) && m != null && !m.isBlank()) {
             return oneLine(m);
@@ -262,14 +223,5 @@ final class Batch {
 
     private static String oneLine(String s) {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "wsss-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

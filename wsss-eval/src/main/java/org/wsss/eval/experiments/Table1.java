@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.wsss.api.BatchRunner;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
@@ -76,36 +73,13 @@ public final class Table1 {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("Table1 needs at least one method");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
         // Indices, not cases: a case may cache its pixels; each is fetched when a worker scores it.
         int[] cases = IntStream.range(0, data.size()).filter(i -> data.get(i).split() == split).toArray();
-        progress.start("Table 1: " + methods.size() + " methods on " + cases.length + " RECIST slices", cases.length);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<CaseResult>> futures = new ArrayList<>();
-        try {
-            for (int i : cases) {
-                futures.add(pool.submit(() -> {
-                    CaseResult r = score(data.get(i), methods);
-                    progress.advance(1);
-                    return r;
-                }));
-            }
-            List<CaseResult> results = new ArrayList<>();
-            for (Future<CaseResult> f : futures) {
-                results.add(f.get());
-            }
-            return summarise(results, methods);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Table 1 interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Table 1 failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            progress.finish();
-        }
+        List<Integer> idx = IntStream.of(cases).boxed().toList();
+        BatchRunner runner = BatchRunner.withThreads(threads).withProgress("Table 1: " + methods.size()
+                + " methods on " + cases.length + " RECIST slices", progress);
+        return summarise(BatchRunner.valuesOrThrow(runner.run(idx, i -> data.get(i).id(), i -> score(data.get(i), methods))),
+                methods);
     }
 
     private record CaseResult(String caseId, Overlap[] overlaps, Provenance[] provenances, String[] errors) {

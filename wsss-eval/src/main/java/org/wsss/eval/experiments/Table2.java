@@ -3,12 +3,9 @@ package org.wsss.eval.experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.wsss.api.BatchRunner;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
@@ -340,28 +337,7 @@ public final class Table2 {
     }
 
     private static <T, R> List<R> parallel(List<T> in, int threads, Function<T, R> f) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<R>> fs = new ArrayList<>();
-            for (T t : in) {
-                fs.add(pool.submit(() -> f.apply(t)));
-            }
-            List<R> out = new ArrayList<>(in.size());
-            for (Future<R> x : fs) {
-                out.add(x.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Table 2 interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("Table 2 failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return BatchRunner.valuesOrThrow(BatchRunner.withThreads(threads).run(in, String::valueOf, f::apply));
     }
 
     private static void checkThreads(int threads) {

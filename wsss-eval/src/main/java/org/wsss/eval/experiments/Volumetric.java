@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.wsss.api.BatchRunner;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionCategory;
 import org.wsss.api.LesionDataset;
@@ -259,35 +256,18 @@ public final class Volumetric {
         }
         double[] thresholds = Metrics.uniformThresholds(config.thresholds());
         Accumulators acc = new Accumulators(ms, config, thresholds);
-        progress.start("Fig. 2 / Table 3: " + ms.size() + " methods on " + indices.size() + " lesions in 3D",
-                indices.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<CaseOutcome>> futures = new ArrayList<>();
-            for (int k = 0; k < indices.size(); k++) {
-                int index = indices.get(k);
-                futures.add(pool.submit(() -> {
-                    CaseOutcome o = segment(data, index, ms, thresholds);
-                    progress.advance(1);
-                    return o;
-                }));
+        BatchRunner runner = BatchRunner.withThreads(threads).withProgress("Fig. 2 / Table 3: " + ms.size()
+                + " methods on " + indices.size() + " lesions in 3D", progress);
+        // Consumed in case order, so every accumulator sees the lesions in the same order; each
+        // lesion's masks are dropped once accumulated.
+        int[] next = {0};
+        runner.runEach(indices, i -> data.get(i).id(), i -> segment(data, i, ms, thresholds), o -> {
+            if (!o.done()) {
+                throw new IllegalStateException("volumetric evaluation failed on " + o.id() + ": " + o.error(), o.error());
             }
-            // Consumed in case order, so every accumulator sees the lesions in the same order.
-            for (int k = 0; k < futures.size(); k++) {
-                CaseOutcome o = futures.get(k).get();
-                futures.set(k, null);
-                acc.add(o, keep.get(k) ? data : null);
-            }
-            return acc.result(ms, config, thresholds, indices.size());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("volumetric evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("volumetric evaluation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            progress.finish();
-        }
+            acc.add(o.value(), keep.get(next[0]++) ? data : null);
+        });
+        return acc.result(ms, config, thresholds, indices.size());
     }
 
     /** What one lesion gave: masks (null where failed), per-lesion curve counts, errors. */

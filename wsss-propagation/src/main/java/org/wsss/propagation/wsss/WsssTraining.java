@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wsss.api.BatchRunner;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionCase;
 import org.wsss.api.Mask;
@@ -283,17 +280,9 @@ public final class WsssTraining {
     }
 
     private Labels label(List<Job> jobs, int step, int skipped, List<String> problems) {
-        List<Made> made = new ArrayList<>(jobs.size());
         AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
-            Thread t = new Thread(r, "wsss-labels");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Made>> fs = new ArrayList<>(jobs.size());
-            for (Job jb : jobs) {
-                fs.add(pool.submit(() -> {
+        List<Made> made = BatchRunner.valuesOrThrow(BatchRunner.withThreads(config.threads()).run(jobs,
+                jb -> jb.lesion().id(), jb -> {
                     Made m = labelOne(jb);
                     int n = count.incrementAndGet();
                     if (step >= 0) {
@@ -303,22 +292,6 @@ public final class WsssTraining {
                     }
                     return m;
                 }));
-            }
-            for (Future<Made> f : fs) {
-                made.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making labels", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
-        }
         List<TrainingExample> ex = new ArrayList<>();
         List<String> probs = new ArrayList<>(problems);
         int fallbacks = 0;
