@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wsss.hnn.internal.Adam;
 
 /** The DJL/PyTorch peer computes what our HNN computes with the trainer's gradient engine (profile {@code djl} only). */
 class DjlHnnPeerTest {

@@ -23,11 +23,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.PairList;
+import org.wsss.hnn.internal.Adam;
+import org.wsss.hnn.internal.HnnNetwork;
 import org.wsss.hnn.model.Bilinear;
 import org.wsss.hnn.model.HnnConfig;
 
 /**
- * The HNN of {@code org.wsss.hnn.model.HnnNetwork} and its weak loss, written with DJL's Block
+ * The HNN of {@code org.wsss.hnn.internal.HnnNetwork} and its weak loss, written with DJL's Block
  * and NDArray API on the PyTorch engine (CPU, float32), as the peer that our SameDiff training
  * step is timed against. Same architecture: per stage a {@code 2×2} max-pool (from the second
  * stage on), the stage's {@code 3×3} convolutions (padding 1, with bias) each followed by ReLU,

@@ -30,7 +30,7 @@ import org.wsss.api.Window;
 import org.wsss.grabcut.InitialMasks;
 import org.wsss.grabcut.SeedGenerators;
 import org.wsss.grabcut.opencv.GrabCutConfig;
-import org.wsss.grabcut.opencv.OpenCvGrabCut;
+import org.wsss.grabcut.internal.OpenCvGrabCut;
 import org.wsss.grabcut.refine.RoiImages;
 
 /**

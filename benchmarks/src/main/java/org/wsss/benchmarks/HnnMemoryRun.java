@@ -79,9 +79,10 @@ public final class HnnMemoryRun {
                 }
             }
         };
-        try (HnnModel m = Hnn.create(HnnConfig.defaults(), 1L)) {
-            Hnn.trainer(new TrainerConfig(1e-3, 1e-3, 100, steps, 8, AlphaBetaSchedule.constant(1, 1), Augmentation.defaults(),
-                    1L, null), List.of(l)).fit(m, ex, List.of());
+        try (HnnModel m = Hnn.create(HnnConfig.defaults(), 1L);
+             HnnModel trained = Hnn.trainer(new TrainerConfig(1e-3, 1e-3, 100, steps, 8, AlphaBetaSchedule.constant(1, 1),
+                     Augmentation.defaults(), 1L, null), List.of(l)).fit(m, ex, List.of()).model()) {
+            System.out.println("trained: " + trained.info().provenance().method());
         }
         int n = step[0];
         int q = Math.max(1, n / 4);

@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.wsss.api.Mask;
+import org.wsss.hnn.internal.Adam;
+import org.wsss.hnn.internal.WeakLoss;
 import org.wsss.hnn.loss.PixelWeights;
 import org.wsss.hnn.model.HnnConfig;
-import org.wsss.hnn.model.HnnNetwork;
+import org.wsss.hnn.internal.HnnNetwork;
 
 /**
  * The fixed training batch of the HNN benchmarks as plain Java arrays, made without ND4J so that a

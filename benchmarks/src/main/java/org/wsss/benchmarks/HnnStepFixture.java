@@ -8,10 +8,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.hnn.loss.LossValues;
-import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.internal.WeakLoss;
 import org.wsss.hnn.model.GradientEngine;
-import org.wsss.hnn.model.HnnNetwork;
-import org.wsss.hnn.train.Adam;
+import org.wsss.hnn.internal.HnnNetwork;
+import org.wsss.hnn.internal.Adam;
 import org.wsss.hnn.train.HnnTrainer;
 
 /**

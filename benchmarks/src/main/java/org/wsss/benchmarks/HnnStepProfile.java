@@ -14,6 +14,7 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.wsss.hnn.internal.Adam;
 import org.wsss.hnn.model.GradientEngine;
 
 /**

@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.internal.HnnNetwork;
+import org.wsss.hnn.internal.WeakLoss;
 
 class HnnStepDataTest {
 
@@ -48,6 +49,6 @@ class HnnStepDataTest {
     void theUnetPresetIsTheBaselineOfTheDefaultHnn() {
         HnnStepData u = HnnStepData.create("unet", 1);
         assertEquals(org.wsss.hnn.model.HnnConfig.unet(), u.config);
-        assertEquals(org.wsss.hnn.model.HnnNetwork.parameterShapes(u.config).keySet(), u.initialParameters().keySet());
+        assertEquals(org.wsss.hnn.internal.HnnNetwork.parameterShapes(u.config).keySet(), u.initialParameters().keySet());
     }
 }

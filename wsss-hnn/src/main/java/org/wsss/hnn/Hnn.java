@@ -27,7 +27,7 @@ import org.wsss.hnn.train.TrainingListeners;
  *
  * <p>The network is an ND4J SameDiff graph (inference, double-precision gradients); training in
  * float runs its forward and backward pass on oneDNN directly
- * ({@link org.wsss.hnn.model.GradientEngine}; {@code model.network().setGradientEngine(...)}
+ * ({@link org.wsss.hnn.model.GradientEngine}; {@code TrainerConfig.withEngine(...)}
  * chooses). The nd4j-native build is chosen by the Maven property {@code nd4j.classifier}
  * (default {@code linux-x86_64-onednn-avx2}).
  */

@@ -15,6 +15,7 @@ import org.wsss.api.Progress;
 import org.wsss.api.Recist;
 import org.wsss.api.Roi;
 import org.wsss.api.Slice;
+import org.wsss.api.SliceSegmenter;
 import org.wsss.api.Split;
 import org.wsss.api.Window;
 import org.wsss.eval.metrics.MeanStd;
@@ -255,8 +256,8 @@ public final class Table2 {
                 }
                 trainSize = Math.max(trainSize, fit.size());
                 long t0 = System.nanoTime();
-                try (HnnModel m = Hnn.create(config.hnn(), config.modelSeed() + k)) {
-                    Hnn.trainer(config.trainer(), List.of()).fit(m, fit, List.of());
+                try (HnnModel init = Hnn.create(config.hnn(), config.modelSeed() + k);
+                     HnnModel m = Hnn.trainer(config.trainer(), List.of()).fit(init, fit, List.of()).model()) {
                     seconds += (System.nanoTime() - t0) / 1e9;
                     double[][] s = score(m, held, threads);
                     for (int i = 0; i < held.size(); i++) {
@@ -278,8 +279,8 @@ public final class Table2 {
     private static Row trainAndScore(String name, HnnConfig arch, Config config, List<TrainingExample> train, List<Item> test,
                                      int threads) {
         long t0 = System.nanoTime();
-        try (HnnModel m = Hnn.create(arch, config.modelSeed())) {
-            Hnn.trainer(config.trainer(), List.of()).fit(m, train, List.of());
+        try (HnnModel init = Hnn.create(arch, config.modelSeed());
+             HnnModel m = Hnn.trainer(config.trainer(), List.of()).fit(init, train, List.of()).model()) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[][] s = score(m, test, threads);
             return new Row(name, MeanStd.of(s[0]), MeanStd.of(s[1]), MeanStd.of(s[2]), train.size(), seconds);
@@ -288,9 +289,9 @@ public final class Table2 {
 
     /** Dice of CNN ({@code [0]}), CNN-GC ({@code [1]}) and uncalibrated CNN ({@code [2]}) per lesion. */
     private static double[][] score(HnnModel model, List<Item> test, int threads) {
-        List<HnnModel.Request> req = new ArrayList<>();
+        List<SliceSegmenter.Request> req = new ArrayList<>();
         for (Item it : test) {
-            req.add(new HnnModel.Request(it.slice(), it.roi(), it.window()));
+            req.add(new SliceSegmenter.Request(it.slice(), it.roi(), it.window()));
         }
         List<ProbabilityMap> maps = model.predictAll(req);
         double[] cnn = new double[test.size()];

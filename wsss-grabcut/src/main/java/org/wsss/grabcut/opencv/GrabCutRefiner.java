@@ -12,6 +12,7 @@ import org.wsss.api.SeedLabel;
 import org.wsss.api.SeedMap;
 import org.wsss.api.Slice;
 import org.wsss.api.Window;
+import org.wsss.grabcut.internal.OpenCvGrabCut;
 import org.wsss.grabcut.refine.RoiImages;
 
 /**

@@ -14,6 +14,7 @@ import org.wsss.api.SeedMap;
 import org.wsss.api.Slice;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.api.Window;
+import org.wsss.grabcut.internal.OpenCvGrabCut;
 
 /** The GrabCut adapter: hard seeds kept, fallbacks documented in the provenance, bad ROIs rejected. */
 class GrabCutRefinerTest {

@@ -33,7 +33,7 @@ import org.wsss.hnn.model.Architecture;
 import org.wsss.hnn.model.Calibration;
 import org.wsss.hnn.model.HnnConfig;
 import org.wsss.hnn.model.HnnModel;
-import org.wsss.hnn.model.HnnNetwork;
+import org.wsss.hnn.internal.HnnNetwork;
 import org.wsss.hnn.model.ModelInfo;
 
 /**

@@ -84,7 +84,7 @@ public record PixelWeights(int width, int height, float[] r, float[] f, float[] 
     }
 
     /** Copies the three maps into {@code dst} at offset {@code off}, scaled by {@code scale}. */
-    void copyTo(float[] dr, float[] df, float[] db, int off, float scale) {
+    public void copyTo(float[] dr, float[] df, float[] db, int off, float scale) {
         for (int i = 0; i < r.length; i++) {
             dr[off + i] = r[i] * scale;
             df[off + i] = f[i] * scale;

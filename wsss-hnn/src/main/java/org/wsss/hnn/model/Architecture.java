@@ -1,10 +1,12 @@
 package org.wsss.hnn.model;
 
 import java.util.Locale;
+import org.wsss.hnn.internal.HnnNetwork;
+import org.wsss.hnn.internal.WeakLoss;
 
 /**
  * The network family an {@link HnnConfig} describes. Both share the input pipeline, the loss
- * path ({@link org.wsss.hnn.loss.WeakLoss}), the trainer and the model file; they differ in the
+ * path ({@link org.wsss.hnn.internal.WeakLoss}), the trainer and the model file; they differ in the
  * graph {@link HnnNetwork} builds.
  *
  * <ul>

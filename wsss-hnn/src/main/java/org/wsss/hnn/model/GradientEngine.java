@@ -1,5 +1,7 @@
 package org.wsss.hnn.model;
 
+import org.wsss.hnn.internal.HnnNetwork;
+
 /**
  * Which implementation computes an {@link HnnNetwork}'s loss gradients
  * ({@link HnnNetwork#gradients}). Both compute the same function; they differ in speed and in

@@ -1,6 +1,7 @@
 package org.wsss.hnn.model;
 
 import java.util.List;
+import org.wsss.hnn.internal.HnnNetwork;
 
 /**
  * Architecture of a holistically nested network (HNN, Xie &amp; Tu 2015) as used for lesion

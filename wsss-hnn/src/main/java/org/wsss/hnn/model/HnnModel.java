@@ -15,6 +15,7 @@ import org.wsss.api.Roi;
 import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
 import org.wsss.api.Window;
+import org.wsss.hnn.internal.HnnNetwork;
 import org.wsss.hnn.train.RoiSampler;
 
 /**
@@ -39,7 +40,7 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
     public static final int INFERENCE_BATCH = 16;
 
     private final HnnNetwork network;
-    private volatile ModelInfo info;
+    private final ModelInfo info;
     private final RoiSampler sampler;
 
     /** A model over {@code network} (which it then owns). */
@@ -57,30 +58,20 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
         return info;
     }
 
-    /** Replaces the provenance (after training). */
-    public void setProvenance(Provenance p) {
-        info = info.withProvenance(p);
+    /**
+     * This model with provenance {@code p}: an independent copy (its own weights and native
+     * memory; close both). Models are immutable: training and relabelling return new ones.
+     */
+    public HnnModel withProvenance(Provenance p) {
+        return new HnnModel(network.copy(), info.withProvenance(Objects.requireNonNull(p, "provenance")));
     }
 
-    /** Sets the calibration applied to every returned probability (the trainer fits one at the end). */
-    public void setCalibration(Calibration c) {
-        info = info.withCalibration(Objects.requireNonNull(c, "calibration"));
-    }
-
-    /** The live network (the trainer updates it in place). */
+    /**
+     * The network itself, for the trainer and the model file. Its type lives in an internal
+     * package and may change between versions; embedders use the model's methods instead.
+     */
     public HnnNetwork network() {
         return network;
-    }
-
-    /** One ROI to segment. */
-    public record Request(Slice slice, Roi roi, Window window) {
-        /** Null checks; the ROI must overlap the slice. */
-        public Request {
-            Objects.requireNonNull(slice, "slice");
-            Objects.requireNonNull(roi, "roi");
-            Objects.requireNonNull(window, "window");
-            roi.clip(slice.width(), slice.height());
-        }
     }
 
     @Override
@@ -93,7 +84,11 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
         return predict(slice, RoiSampler.recistRoi(recist), window);
     }
 
-    /** Probability maps for many ROIs, computed {@link #INFERENCE_BATCH} at a time, in order. */
+    /**
+     * Probability maps for many ROIs, computed {@link #INFERENCE_BATCH} at a time, in order. A
+     * ROI reaching past its slice's border is padded with zeros (as in training), not clipped.
+     */
+    @Override
     public synchronized List<ProbabilityMap> predictAll(List<Request> requests) {
         int s = info.config().inputSize();
         List<ProbabilityMap> out = new ArrayList<>(requests.size());

@@ -14,14 +14,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.api.Provenance;
 import org.wsss.api.WsssIoException;
+import org.wsss.hnn.internal.Adam;
 import org.wsss.hnn.io.ModelFile;
 import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.loss.PixelWeights;
-import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.internal.WeakLoss;
 import org.wsss.hnn.model.Calibration;
 import org.wsss.hnn.model.GradientEngine;
 import org.wsss.hnn.model.HnnModel;
-import org.wsss.hnn.model.HnnNetwork;
+import org.wsss.hnn.internal.HnnNetwork;
+import org.wsss.hnn.model.ModelInfo;
 
 /**
  * Trains an {@link HnnModel} with Adam on weakly labelled (Sec. 2.2) or fully supervised
@@ -69,14 +71,25 @@ public final class HnnTrainer {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** What training produced: the model (the one passed in, trained in place) and per-epoch figures. */
+    /**
+     * What training produced: a new model (its own weights, calibration and provenance; close it
+     * when done) and per-epoch figures.
+     */
     public record Result(HnnModel model, List<TrainingListener.EpochSummary> history) {
     }
 
-    /** Trains {@code model} in place from epoch 0. */
+    /**
+     * Trains a copy of {@code model} from epoch 0; {@code model} itself is left as it was (models
+     * are immutable).
+     */
     public Result fit(HnnModel model, List<TrainingExample> train, List<TrainingExample> validation) {
+        HnnNetwork net = model.network().copy();
         try (Adam adam = new Adam()) {
-            return run(model, adam, train, validation, new State(0, config.learningRate(), Double.POSITIVE_INFINITY, 0));
+            return run(net, model.info(), adam, train, validation, new State(0, config.learningRate(),
+                    Double.POSITIVE_INFINITY, 0));
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
         }
     }
 
@@ -102,19 +115,27 @@ public final class HnnTrainer {
                     st.put(k.substring("adam/".length()), v);
                 }
             });
-            adam.importState(c.model().network(), st, Long.parseLong(p.getProperty("trainer.steps", "0")));
-            return run(c.model(), adam, train, validation, s);
+            // The checkpoint's network is trained on; the returned model takes it over.
+            HnnNetwork net = c.model().network();
+            adam.importState(net, st, Long.parseLong(p.getProperty("trainer.steps", "0")));
+            try {
+                return run(net, c.model().info(), adam, train, validation, s);
+            } catch (RuntimeException | Error e) {
+                net.close();
+                throw e;
+            }
         }
     }
 
     private record State(int nextEpoch, double lr, double best, int flat) {
     }
 
-    private Result run(HnnModel model, Adam adam, List<TrainingExample> train, List<TrainingExample> validation, State st) {
+    private Result run(HnnNetwork net, ModelInfo info, Adam adam, List<TrainingExample> train, List<TrainingExample> validation,
+                       State st) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("training set is empty");
         }
-        HnnNetwork net = model.network();
+        net.setGradientEngine(config.engine());
         RoiSampler sampler = new RoiSampler(net.config().inputSize());
         List<TrainingListener.EpochSummary> history = new ArrayList<>();
         double lr = st.lr();
@@ -157,9 +178,9 @@ public final class HnnTrainer {
             } else if (++flat >= config.plateauPatience()) {
                 lr = config.reducedLearningRate();
             }
-            model.setProvenance(provenance(model, train.size(), epoch + 1));
+            info = info.withProvenance(provenance(info, train.size(), epoch + 1));
             if (config.checkpointDir() != null) {
-                checkpoint(model, adam, epoch, lr, best, flat);
+                checkpoint(net, info, adam, epoch, lr, best, flat);
             }
             history.add(summary);
             boolean stop = false;
@@ -172,14 +193,14 @@ public final class HnnTrainer {
             }
         }
         if (!history.isEmpty()) {
-            model.setCalibration(calibration(net, sampler, validation.isEmpty() ? train : validation));
-            model.setProvenance(provenance(model, train.size(), history.get(history.size() - 1).epoch() + 1));
+            info = info.withCalibration(calibration(net, sampler, validation.isEmpty() ? train : validation));
+            info = info.withProvenance(provenance(info, train.size(), history.get(history.size() - 1).epoch() + 1));
             if (config.checkpointDir() != null) {
                 // The last checkpoint then holds the calibrated model a user would load.
-                checkpoint(model, adam, history.get(history.size() - 1).epoch(), lr, best, flat);
+                checkpoint(net, info, adam, history.get(history.size() - 1).epoch(), lr, best, flat);
             }
         }
-        return new Result(model, history);
+        return new Result(new HnnModel(net, info), history);
     }
 
     /** Most examples whose outputs {@link #calibration} looks at (evenly spaced over the list). */
@@ -220,7 +241,7 @@ public final class HnnTrainer {
         return dir.resolve(String.format("checkpoint-epoch-%04d.zip", epoch));
     }
 
-    private void checkpoint(HnnModel model, Adam adam, int epoch, double lr, double best, int flat) {
+    private void checkpoint(HnnNetwork net, ModelInfo info, Adam adam, int epoch, double lr, double best, int flat) {
         Map<String, float[]> extra = new TreeMap<>();
         adam.exportState().forEach((k, v) -> extra.put("adam/" + k, v));
         Properties p = new Properties();
@@ -229,7 +250,8 @@ public final class HnnTrainer {
         p.setProperty("trainer.best", Double.toString(best));
         p.setProperty("trainer.flat", Integer.toString(flat));
         p.setProperty("trainer.steps", Long.toString(adam.steps()));
-        ModelFile.write(checkpointFile(config.checkpointDir(), epoch), model, extra, p);
+        // A view for writing only: the network stays the trainer's, so the view is not closed.
+        ModelFile.write(checkpointFile(config.checkpointDir(), epoch), new HnnModel(net, info), extra, p);
     }
 
     private LossValues step(HnnNetwork net, Adam adam, RoiSampler sampler, List<TrainingExample> batch, double alpha,
@@ -290,8 +312,8 @@ public final class HnnTrainer {
         return sum / n;
     }
 
-    private Provenance provenance(HnnModel model, int examples, int epochs) {
-        Map<String, String> p = new TreeMap<>(model.info().provenance().parameters());
+    private Provenance provenance(ModelInfo info, int examples, int epochs) {
+        Map<String, String> p = new TreeMap<>(info.provenance().parameters());
         p.put("trainer.learningRate", Double.toString(config.learningRate()));
         p.put("trainer.reducedLearningRate", Double.toString(config.reducedLearningRate()));
         p.put("trainer.batchSize", Integer.toString(config.batchSize()));
@@ -300,9 +322,10 @@ public final class HnnTrainer {
         p.put("trainer.augmentation", config.augmentation().toString());
         p.put("trainer.seed", Long.toString(config.seed()));
         p.put("data.examples", Integer.toString(examples));
-        p.put("calibration", model.info().calibration().toString());
-        Provenance old = model.info().provenance();
-        return new Provenance(model.info().config().architecture().id(), p, old.seed(), old.sdkVersion(), old.notes(), old.parent());
+        p.put("calibration", info.calibration().toString());
+        p.put("trainer.engine", config.engine().name());
+        Provenance old = info.provenance();
+        return new Provenance(info.config().architecture().id(), p, old.seed(), old.sdkVersion(), old.notes(), old.parent());
     }
 
     private static long mix(long seed, int epoch) {

@@ -1,8 +1,8 @@
 package org.wsss.hnn.train;
 
 import java.nio.file.Path;
-
 import org.wsss.hnn.loss.AlphaBetaSchedule;
+import org.wsss.hnn.model.GradientEngine;
 
 /**
  * How to train a network (Sec. 3.2).
@@ -18,9 +18,19 @@ import org.wsss.hnn.loss.AlphaBetaSchedule;
  * @param augmentation training-time distortions
  * @param seed seed of shuffling and augmentation (initial weights have their own seed)
  * @param checkpointDir where a checkpoint is written after every epoch, or {@code null} for none
+ * @param engine how gradients are computed ({@link GradientEngine}; {@code AUTO}: oneDNN in
+ *     float, SameDiff in double or where oneDNN cannot run)
  */
 public record TrainerConfig(double learningRate, double reducedLearningRate, int plateauPatience, int epochs, int batchSize,
-                            AlphaBetaSchedule schedule, Augmentation augmentation, long seed, Path checkpointDir) {
+                            AlphaBetaSchedule schedule, Augmentation augmentation, long seed, Path checkpointDir,
+                            GradientEngine engine) {
+
+    /** As the canonical constructor, with {@link GradientEngine#AUTO}. */
+    public TrainerConfig(double learningRate, double reducedLearningRate, int plateauPatience, int epochs, int batchSize,
+                         AlphaBetaSchedule schedule, Augmentation augmentation, long seed, Path checkpointDir) {
+        this(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, schedule, augmentation, seed, checkpointDir,
+                GradientEngine.AUTO);
+    }
 
     /** Validates. */
     public TrainerConfig {
@@ -46,6 +56,9 @@ public record TrainerConfig(double learningRate, double reducedLearningRate, int
         if (augmentation == null) {
             throw new IllegalArgumentException("TrainerConfig augmentation must not be null");
         }
+        if (engine == null) {
+            throw new IllegalArgumentException("TrainerConfig engine must not be null");
+        }
     }
 
     /**
@@ -67,35 +80,41 @@ public record TrainerConfig(double learningRate, double reducedLearningRate, int
     /** The same with other epochs. */
     public TrainerConfig withEpochs(int e) {
         return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, e, batchSize, schedule, augmentation, seed,
-                checkpointDir);
+                checkpointDir, engine);
     }
 
     /** The same with a checkpoint directory. */
     public TrainerConfig withCheckpointDir(Path dir) {
         return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, schedule, augmentation, seed,
-                dir);
+                dir, engine);
     }
 
     /** The same with another augmentation. */
     public TrainerConfig withAugmentation(Augmentation a) {
         return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, schedule, a, seed,
-                checkpointDir);
+                checkpointDir, engine);
     }
 
     /** The same with another learning rate (no drop). */
     public TrainerConfig withLearningRate(double lr) {
-        return new TrainerConfig(lr, lr, plateauPatience, epochs, batchSize, schedule, augmentation, seed, checkpointDir);
+        return new TrainerConfig(lr, lr, plateauPatience, epochs, batchSize, schedule, augmentation, seed, checkpointDir, engine);
     }
 
     /** The same with another batch size. */
     public TrainerConfig withBatchSize(int b) {
         return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, b, schedule, augmentation, seed,
-                checkpointDir);
+                checkpointDir, engine);
     }
 
     /** The same with another α/β schedule. */
     public TrainerConfig withSchedule(AlphaBetaSchedule s) {
         return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, s, augmentation, seed,
-                checkpointDir);
+                checkpointDir, engine);
+    }
+
+    /** The same with another gradient engine. */
+    public TrainerConfig withEngine(GradientEngine e) {
+        return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, schedule, augmentation, seed,
+                checkpointDir, e);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.api.ProbabilityMap;
+import org.wsss.api.SliceSegmenter;
 import org.wsss.api.Window;
 import org.wsss.api.WsssIoException;
 import org.wsss.hnn.Hnn;
@@ -40,12 +41,12 @@ class ModelFileTest {
     private static final HnnConfig TINY = HnnConfig.tiny(2, 4, 16);
 
     private static HnnModel trained(long seed) {
-        HnnModel m = Hnn.create(TINY, seed);
         List<TrainingExample> ex = new ArrayList<>();
         SyntheticDiscs.make(4, 32, seed).forEach(c -> ex.add(c.weakExample()));
-        Hnn.trainer(new TrainerConfig(1e-2, 1e-2, 10, 2, 4, AlphaBetaSchedule.constant(1, 1), Augmentation.defaults(), 1L,
-                null), List.of()).fit(m, ex, List.of());
-        return m;
+        try (HnnModel m = Hnn.create(TINY, seed)) {
+            return Hnn.trainer(new TrainerConfig(1e-2, 1e-2, 10, 2, 4, AlphaBetaSchedule.constant(1, 1), Augmentation.defaults(),
+                    1L, null), List.of()).fit(m, ex, List.of()).model();
+        }
     }
 
     @Test
@@ -72,8 +73,8 @@ class ModelFileTest {
     void batchedPredictionEqualsOneByOne() {
         var cases = SyntheticDiscs.make(HnnModel.INFERENCE_BATCH + 3, 32, 12L);
         try (HnnModel m = Hnn.create(TINY, 8L)) {
-            List<HnnModel.Request> req = new ArrayList<>();
-            cases.forEach(c -> req.add(new HnnModel.Request(c.slice(),
+            List<SliceSegmenter.Request> req = new ArrayList<>();
+            cases.forEach(c -> req.add(new SliceSegmenter.Request(c.slice(),
                     org.wsss.hnn.train.RoiSampler.recistRoi(c.recist()), Window.DEFAULT)));
             List<ProbabilityMap> all = m.predictAll(req);
             for (int i = 0; i < cases.size(); i += 5) {

@@ -13,8 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.api.Mask;
 import org.wsss.api.WeakLabel;
+import org.wsss.hnn.internal.WeakLoss;
 import org.wsss.hnn.model.HnnConfig;
-import org.wsss.hnn.model.HnnNetwork;
+import org.wsss.hnn.internal.HnnNetwork;
 
 /**
  * Central-difference check, in double precision, of the gradient SameDiff derives from the

@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.api.Mask;
 import org.wsss.api.WeakLabel;
+import org.wsss.hnn.internal.WeakLoss;
 
 /** Loss values of Eq. 2–3 computed by hand on 2×2 images. */
 class WeakLossValueTest {

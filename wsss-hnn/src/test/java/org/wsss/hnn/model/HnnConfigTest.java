@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.wsss.hnn.internal.HnnNetwork;
 
 /** Architecture validation, initialisation and the bilinear resampling matrices. */
 class HnnConfigTest {

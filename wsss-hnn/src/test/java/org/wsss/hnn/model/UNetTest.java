@@ -26,9 +26,10 @@ import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Window;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.SyntheticDiscs;
+import org.wsss.hnn.internal.HnnNetwork;
 import org.wsss.hnn.loss.AlphaBetaSchedule;
 import org.wsss.hnn.loss.PixelWeights;
-import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.internal.WeakLoss;
 import org.wsss.hnn.train.Augmentation;
 import org.wsss.hnn.train.RoiSampler;
 import org.wsss.hnn.train.TrainerConfig;
@@ -123,11 +124,11 @@ class UNetTest {
     void saveLoadGivesIdenticalPredictionsAndKeepsTheArchitecture(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("unet.zip");
         var cases = SyntheticDiscs.make(3, 32, 9L);
-        try (HnnModel m = Hnn.create(TINY, 4L)) {
-            List<TrainingExample> ex = new ArrayList<>();
-            SyntheticDiscs.make(4, 32, 4L).forEach(c -> ex.add(c.weakExample()));
-            Hnn.trainer(new TrainerConfig(1e-2, 1e-2, 10, 2, 4, AlphaBetaSchedule.constant(1, 1), Augmentation.defaults(), 1L,
-                    null), List.of()).fit(m, ex, List.of());
+        List<TrainingExample> ex = new ArrayList<>();
+        SyntheticDiscs.make(4, 32, 4L).forEach(c -> ex.add(c.weakExample()));
+        try (HnnModel init = Hnn.create(TINY, 4L);
+             HnnModel m = Hnn.trainer(new TrainerConfig(1e-2, 1e-2, 10, 2, 4, AlphaBetaSchedule.constant(1, 1),
+                     Augmentation.defaults(), 1L, null), List.of()).fit(init, ex, List.of()).model()) {
             Hnn.save(m, f);
             try (ZipFile zip = new ZipFile(f.toFile()); InputStream in = zip.getInputStream(zip.getEntry("model.properties"))) {
                 assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("architecture=unet"));
@@ -152,9 +153,9 @@ class UNetTest {
         cases.forEach(c -> train.add(TrainingExample.supervised(c.slice(), RoiSampler.recistRoi(c.recist()), Window.DEFAULT,
                 c.truth())));
         HnnConfig cfg = new HnnConfig(List.of(8, 16, 32), List.of(2, 2, 2), 48, Architecture.UNET);
-        try (HnnModel model = Hnn.create(cfg, 5L)) {
-            Hnn.trainer(new TrainerConfig(5e-3, 5e-3, 100, 60, 8, AlphaBetaSchedule.constant(1, 1), Augmentation.none(), 3L,
-                    null), List.of()).fit(model, train, List.of());
+        try (HnnModel init = Hnn.create(cfg, 5L);
+             HnnModel model = Hnn.trainer(new TrainerConfig(5e-3, 5e-3, 100, 60, 8, AlphaBetaSchedule.constant(1, 1),
+                     Augmentation.none(), 3L, null), List.of()).fit(init, train, List.of()).model()) {
             double worst = 1;
             for (SyntheticDiscs.Case c : cases) {
                 Mask m = model.predict(c.slice(), c.recist(), Window.DEFAULT).threshold(c.slice().width(), c.slice().height(), 0.5);

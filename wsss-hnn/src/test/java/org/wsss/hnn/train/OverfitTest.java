@@ -33,9 +33,12 @@ class OverfitTest {
         List<SyntheticDiscs.Case> cases = SyntheticDiscs.make(8, 80, 21L);
         List<TrainingExample> train = new ArrayList<>();
         cases.forEach(c -> train.add(c.weakExample()));
-        try (HnnModel model = Hnn.create(TINY, 5L)) {
-            List<TrainingListener.EpochSummary> hist = Hnn.trainer(fast(75).withCheckpointDir(dir), List.of())
-                    .fit(model, train, List.of()).history();
+        HnnTrainer.Result r;
+        try (HnnModel init = Hnn.create(TINY, 5L)) {
+            r = Hnn.trainer(fast(75).withCheckpointDir(dir), List.of()).fit(init, train, List.of());
+        }
+        try (HnnModel model = r.model()) {
+            List<TrainingListener.EpochSummary> hist = r.history();
             assertEquals(75, hist.size());
             assertTrue(hist.get(hist.size() - 1).train().total() < hist.get(0).train().total() / 3,
                     "loss fell from " + hist.get(0).train() + " to " + hist.get(hist.size() - 1).train());

@@ -38,9 +38,11 @@ class ResumeTest {
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
         List<TrainingExample> ex = data();
         Map<String, float[]> straight;
-        try (HnnModel m = Hnn.create(TINY, 1L)) {
-            Hnn.trainer(cfg(dir), List.of()).fit(m, ex, ex.subList(0, 2));
-            straight = m.network().parameterValues();
+        try (HnnModel m = Hnn.create(TINY, 1L);
+             HnnModel trained = Hnn.trainer(cfg(dir), List.of()).fit(m, ex, ex.subList(0, 2)).model()) {
+            straight = trained.network().parameterValues();
+            assertNotEquals(straight.get("s0_c0_W")[0], m.network().parameterValues().get("s0_c0_W")[0],
+                    "fit trains a copy and leaves the model it was given as it was");
         }
         HnnTrainer.Result r = Hnn.trainer(cfg(null), List.of()).resume(HnnTrainer.checkpointFile(dir, 0), ex, ex.subList(0, 2));
         try (HnnModel resumed = r.model()) {
@@ -66,6 +68,7 @@ class ResumeTest {
             };
             HnnTrainer.Result r = Hnn.trainer(cfg(null), List.of(stopAtOnce, TrainingListeners.earlyStopping(2, 0))).fit(a, ex,
                     List.of());
+            r.model().close();
             assertEquals(1, r.history().size());
             assertTrue(Double.isNaN(r.history().get(0).validationLoss()));
         }

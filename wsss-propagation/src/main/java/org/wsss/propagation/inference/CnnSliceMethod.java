@@ -58,7 +58,7 @@ public final class CnnSliceMethod implements InitialMaskMethod {
 
     /** Ŷ of the slice over the mark's training ROI. */
     public ProbabilityMap probabilities(Slice slice, Recist recist, Window window) {
-        return Predictions.predict(model, List.of(slice), RoiSampler.recistRoi(recist), window).get(0);
+        return model.predictAll(List.of(new SliceSegmenter.Request(slice, RoiSampler.recistRoi(recist), window))).get(0);
     }
 
     @Override

@@ -51,10 +51,9 @@ import org.wsss.propagation.assembly.Assembly;
  * both sides (up to R̂'s extent plus the margin) go into one call, so a walk that ends early has
  * predicted some slices it does not use (their maps are not reported); in exchange a typical
  * lesion takes one or two forward passes of up to {@link HnnModel#INFERENCE_BATCH} ROIs rather
- * than one per side plus one for the RECIST slice. Any {@link SliceSegmenter}
- * works; an {@link HnnModel} gets the unclipped training ROI (zero padding outside the slice, as
- * in training) and {@link HnnModel#predictAll}, any other segmenter the ROI clipped to the
- * slice, one call per slice.
+ * than one per side plus one for the RECIST slice. The ROIs go to
+ * {@link SliceSegmenter#predictAll}: the HNN pads a ROI past the slice border with zeros, as in
+ * training; a segmenter that does not override it gets each ROI clipped to its slice.
  *
  * <p>Provenance: method {@code hnn-3d} or {@code hnn-gc-3d}, the mark and configuration as
  * parameters, notes on the segmented range and why each side stopped, any fallback; the
@@ -151,10 +150,13 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         order.addAll(zs.get(0));
         order.addAll(zs.get(1));
         List<Slice> slices = new ArrayList<>(order.size());
+        List<SliceSegmenter.Request> requests = new ArrayList<>(order.size());
         for (int z : order) {
-            slices.add(lesion.slice(indices[z]));
+            Slice s = lesion.slice(indices[z]);
+            slices.add(s);
+            requests.add(new SliceSegmenter.Request(s, roi, lesion.window()));
         }
-        List<ProbabilityMap> probs = Predictions.predict(model, slices, roi, lesion.window());
+        List<ProbabilityMap> probs = model.predictAll(requests);
 
         Slice keySlice = slices.get(0);
         ProbabilityMap keyProb = probs.get(0);

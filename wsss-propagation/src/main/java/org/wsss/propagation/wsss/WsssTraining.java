@@ -20,8 +20,10 @@ import org.wsss.api.Roi;
 import org.wsss.api.SeedInput;
 import org.wsss.api.SeedMap;
 import org.wsss.api.Slice;
+import org.wsss.api.SliceSegmenter;
 import org.wsss.api.WsssIoException;
 import org.wsss.hnn.Hnn;
+import org.wsss.hnn.internal.Adam;
 import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.HnnTrainer;
@@ -134,21 +136,31 @@ public final class WsssTraining {
             }
             model = load(done);
         } else {
-            model = Hnn.create(config.hnn(), config.seed());
-            steps.add(trainStep(model, 0, all, val, base, t0));
+            try (HnnModel initial = Hnn.create(config.hnn(), config.seed())) {
+                Trained t = trainStep(initial, 0, all, val, base, t0);
+                model = t.model();
+                steps.add(t.step());
+            }
         }
         try {
             for (int j = Math.max(1, done + 1); j < config.steps(); j++) {
                 long tj = System.nanoTime();
                 Labels lj = offSliceLabels(model, train, j);
                 all.addAll(lj.examples());
-                steps.add(trainStep(model, j, all, val, lj, tj));
+                Trained t = trainStep(model, j, all, val, lj, tj);
+                model.close();
+                model = t.model();
+                steps.add(t.step());
             }
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
         return new WsssResult(model, steps);
+    }
+
+    /** A step's new model (the caller's to close) and its record. */
+    private record Trained(HnnModel model, WsssStep step) {
     }
 
     /** The last step j whose files 0..j all exist, or −1. */
@@ -181,8 +193,9 @@ public final class WsssTraining {
         return s;
     }
 
-    private WsssStep trainStep(HnnModel model, int step, List<TrainingExample> all, List<TrainingExample> val, Labels l,
-                               long t0) {
+    /** Trains a copy of {@code model} on {@code all}; {@code model} stays the caller's. */
+    private Trained trainStep(HnnModel model, int step, List<TrainingExample> all, List<TrainingExample> val, Labels l,
+                              long t0) {
         TrainerConfig tc = step == 0 ? config.initial() : config.fineTune();
         if (tc.checkpointDir() != null) {
             tc = tc.withCheckpointDir(tc.checkpointDir().resolve("step-" + step));
@@ -205,8 +218,11 @@ public final class WsssTraining {
         p.put("step", Integer.toString(step));
         p.put("examples", Integer.toString(all.size()));
         p.putAll(parts.provenance());
-        model.setProvenance(Provenance.of("wsss-" + config.k(), p).withSeed(config.seed())
-                .withParent(model.info().provenance()));
+        HnnModel trained;
+        try (HnnModel fitted = r.model()) {
+            trained = fitted.withProvenance(Provenance.of("wsss-" + config.k(), p).withSeed(config.seed())
+                    .withParent(fitted.info().provenance()));
+        }
         Path file = null;
         if (config.checkpointDir() != null) {
             file = stepFile(config.checkpointDir(), step);
@@ -215,14 +231,19 @@ public final class WsssTraining {
             } catch (java.io.IOException e) {
                 throw new WsssIoException(config.checkpointDir(), "cannot create the checkpoint directory", e);
             }
-            Hnn.save(model, file);
+            try {
+                Hnn.save(trained, file);
+            } catch (RuntimeException e) {
+                trained.close();
+                throw e;
+            }
         }
         TrainingListener.EpochSummary last = r.history().isEmpty() ? null : r.history().get(r.history().size() - 1);
         WsssStep s = new WsssStep(step, all.size(), l.examples().size(), l.skipped(), l.fallbacks(), r.history().size(),
                 last == null ? Double.NaN : last.train().total(), last == null ? Double.NaN : last.validationLoss(),
                 (System.nanoTime() - t0) / 1e9, file, false, l.problems());
         listener.onStepEnd(s);
-        return s;
+        return new Trained(trained, s);
     }
 
     /** GrabCut-R labels on the RECIST slices; {@code step} &lt; 0 reports no progress (validation). */
@@ -239,7 +260,7 @@ public final class WsssTraining {
         List<Job> jobs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int skipped = 0;
-        List<HnnModel.Request> requests = new ArrayList<>();
+        List<SliceSegmenter.Request> requests = new ArrayList<>();
         for (LesionCase c : cases) {
             Recist r = c.recist();
             for (int sign = -1; sign <= 1; sign += 2) {
@@ -255,7 +276,7 @@ public final class WsssTraining {
                         continue;
                     }
                     Slice s = c.slice(idx);
-                    requests.add(new HnnModel.Request(s, RoiSampler.recistRoi(r), c.window()));
+                    requests.add(new SliceSegmenter.Request(s, RoiSampler.recistRoi(r), c.window()));
                     jobs.add(new Job(c, rHat.get(), s, null));
                 } catch (IllegalArgumentException | WsssIoException e) {
                     skipped++;

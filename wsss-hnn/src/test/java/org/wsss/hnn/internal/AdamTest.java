@@ -1,4 +1,4 @@
-package org.wsss.hnn.train;
+package org.wsss.hnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.hnn.model.HnnConfig;
-import org.wsss.hnn.model.HnnNetwork;
 
 /** The fused Adam update against a plain-Java Adam in double precision, and its state round trip. */
 class AdamTest {

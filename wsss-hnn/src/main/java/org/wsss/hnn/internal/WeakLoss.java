@@ -1,4 +1,4 @@
-package org.wsss.hnn.loss;
+package org.wsss.hnn.internal;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wsss.hnn.loss.PixelWeights;
 
 /**
  * The three-part loss of Sec. 2.2, Eq. 2–3, as an expression in a SameDiff graph:

@@ -1,4 +1,4 @@
-package org.wsss.hnn.train;
+package org.wsss.hnn.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.wsss.hnn.model.HnnNetwork;
+import org.wsss.hnn.internal.HnnNetwork;
 
 /**
  * Adam (Kingma &amp; Ba 2015) over a network's parameters, updating them in place. Its state

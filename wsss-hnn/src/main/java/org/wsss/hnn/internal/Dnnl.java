@@ -1,4 +1,4 @@
-package org.wsss.hnn.model;
+package org.wsss.hnn.internal;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 

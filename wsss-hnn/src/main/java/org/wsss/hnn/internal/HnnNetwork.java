@@ -1,4 +1,4 @@
-package org.wsss.hnn.model;
+package org.wsss.hnn.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +17,11 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.hnn.loss.LossValues;
-import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.internal.WeakLoss;
+import org.wsss.hnn.model.Architecture;
+import org.wsss.hnn.model.Bilinear;
+import org.wsss.hnn.model.GradientEngine;
+import org.wsss.hnn.model.HnnConfig;
 
 /**
  * A holistically nested network (Xie &amp; Tu, "Holistically-nested edge detection", 2015)
@@ -323,6 +327,13 @@ public final class HnnNetwork implements AutoCloseable {
         a = sd.reshape(sd.permute(sd.reshape(a, big, -1, h, channels), 2, 1, 0, 3), h, -1);   // [w, N·I·C]
         a = um.mmul(a);                                                       // [J, N·I·C]: columns resampled
         return sd.permute(sd.reshape(a, big, -1, big, channels), 1, 2, 0, 3); // [N, I, J, C]
+    }
+
+    /** An independent network with the same configuration, data type, weights and gradient engine. */
+    public HnnNetwork copy() {
+        HnnNetwork c = withParameters(config, parameterValues(), dataType());
+        c.setGradientEngine(gradientEngine);
+        return c;
     }
 
     /** The architecture. */

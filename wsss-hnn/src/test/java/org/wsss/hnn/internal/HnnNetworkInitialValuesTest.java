@@ -1,4 +1,4 @@
-package org.wsss.hnn.model;
+package org.wsss.hnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.wsss.hnn.model.Architecture;
+import org.wsss.hnn.model.HnnConfig;
 
 class HnnNetworkInitialValuesTest {
 

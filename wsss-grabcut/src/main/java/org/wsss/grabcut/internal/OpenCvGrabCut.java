@@ -1,4 +1,4 @@
-package org.wsss.grabcut.opencv;
+package org.wsss.grabcut.internal;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;

@@ -1,4 +1,4 @@
-package org.wsss.hnn.model;
+package org.wsss.hnn.internal;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
@@ -22,10 +22,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wsss.hnn.loss.LossValues;
+import org.wsss.hnn.model.Architecture;
+import org.wsss.hnn.model.Bilinear;
+import org.wsss.hnn.model.HnnConfig;
 
 /**
  * The forward and backward pass of an {@link HnnNetwork} — the HNN or the UNet baseline — with
- * the loss of {@link org.wsss.hnn.loss.WeakLoss}, run on oneDNN primitives directly for one batch
+ * the loss of {@link org.wsss.hnn.internal.WeakLoss}, run on oneDNN primitives directly for one batch
  * size: the same function and gradients as the SameDiff graph of {@link HnnNetwork} (a test checks
  * them against each other), 2.2–2.8× faster per HNN training step on a 2-core CPU
  * (wsss-hnn/README.md), because every activation stays in one layout (NHWC, for which oneDNN has

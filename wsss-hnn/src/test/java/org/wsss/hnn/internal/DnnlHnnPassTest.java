@@ -1,4 +1,4 @@
-package org.wsss.hnn.model;
+package org.wsss.hnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +18,9 @@ import org.wsss.api.Mask;
 import org.wsss.api.WeakLabel;
 import org.wsss.hnn.loss.LossValues;
 import org.wsss.hnn.loss.PixelWeights;
-import org.wsss.hnn.loss.WeakLoss;
+import org.wsss.hnn.model.Architecture;
+import org.wsss.hnn.model.GradientEngine;
+import org.wsss.hnn.model.HnnConfig;
 
 /**
  * The oneDNN pass against the SameDiff graph it replaces (the graph's gradients are checked
