@@ -62,4 +62,20 @@ public interface LesionCase {
 
     /** Ground-truth 3D mask on the grid of {@link #sliceIndices()}, where one is known. */
     Optional<Mask3D> groundTruth();
+
+    /**
+     * A case from a volume in memory: slice index = the volume's z, category
+     * {@link LesionCategory#UNKNOWN}, split {@link Split#TEST}, no ground truth (add them with
+     * {@link VolumeLesionCase}'s {@code with*} methods).
+     *
+     * @param id the lesion's id, used in provenance, file names and error messages
+     * @param volume the CT in HU with its spacing
+     * @param recist the mark, its slice index a z of {@code volume}
+     * @param window the HU window the lesion is read in
+     * @throws IllegalArgumentException naming the lesion if the mark is not on a slice of the
+     *     volume, does not fit the slice, or is degenerate
+     */
+    static VolumeLesionCase of(String id, Volume volume, Recist recist, Window window) {
+        return new VolumeLesionCase(id, volume, recist, window, LesionCategory.UNKNOWN, Split.TEST, null);
+    }
 }
