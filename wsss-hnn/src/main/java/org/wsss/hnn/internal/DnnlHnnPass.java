@@ -30,8 +30,8 @@ import org.wsss.hnn.model.HnnConfig;
  * The forward and backward pass of an {@link HnnNetwork} — the HNN or the UNet baseline — with
  * the loss of {@link org.wsss.hnn.internal.WeakLoss}, run on oneDNN primitives directly for one batch
  * size: the same function and gradients as the SameDiff graph of {@link HnnNetwork} (a test checks
- * them against each other), 2.2–2.8× faster per HNN training step on a 2-core CPU
- * (wsss-hnn/README.md), because every activation stays in one layout (NHWC, for which oneDNN has
+ * them against each other), faster per training step (figures in wsss-hnn/README.md), because
+ * every activation stays in one layout (NHWC, for which oneDNN has
  * JIT kernels in all three convolution directions), the ReLU is fused into the forward
  * convolution, and every buffer is allocated once.
  *

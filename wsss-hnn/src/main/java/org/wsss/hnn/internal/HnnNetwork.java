@@ -55,9 +55,8 @@ import org.wsss.hnn.model.HnnConfig;
  * <p>The graph defines the network and runs inference. Gradients for training come from one of
  * two engines ({@link GradientEngine}, {@link #setGradientEngine}): SameDiff's reverse mode over
  * this graph, or, by default in float, {@code DnnlHnnPass}, the same forward and
- * backward pass written on oneDNN primitives (2.2–2.8× faster per training step on 2 cores,
- * wsss-hnn/README.md; tested against the graph's gradients, which are tested against central
- * differences).
+ * backward pass written on oneDNN primitives (faster; figures in wsss-hnn/README.md; tested
+ * against the graph's gradients, which are tested against central differences).
  *
  * <p>Weights are He-normal (std {@code sqrt(2 / fan_in)}), biases zero, drawn from a
  * {@link SplittableRandom} of the given seed into plain arrays, so no global ND4J random state is

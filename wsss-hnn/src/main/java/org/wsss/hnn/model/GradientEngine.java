@@ -10,8 +10,8 @@ import org.wsss.hnn.internal.HnnNetwork;
  * <ul>
  *   <li>{@link #SAMEDIFF}: the network's SameDiff graph, differentiated by SameDiff. Float and
  *       double precision (the gradient checks run on it).</li>
- *   <li>{@link #ONEDNN}: a pass written on oneDNN primitives ({@code DnnlHnnPass}), 2.2–2.8×
- *       as fast per HNN training step on a 2-core CPU; float precision, on a platform whose
+ *   <li>{@link #ONEDNN}: a pass written on oneDNN primitives ({@code DnnlHnnPass}), faster per
+ *       training step (figures in wsss-hnn/README.md); float precision, on a platform whose
  *       oneDNN natives load.</li>
  *   <li>{@link #AUTO} (the default): {@link #ONEDNN} where it applies, else {@link #SAMEDIFF}.</li>
  * </ul>

@@ -39,10 +39,9 @@ import org.wsss.hnn.model.ModelInfo;
  * float) every buffer of the pass is allocated once, and off-heap memory stays flat without help
  * (wsss-hnn/README.md). With the SameDiff engine, ND4J 1.0.0-M2.1 allocates small native buffers
  * per op (shape information, op contexts, some outputs) that only the garbage collector frees;
- * with a mostly idle Java heap it runs rarely, and with no explicit collection the off-heap memory
- * of the default preset at batch 8 rose from 1.0 to 1.6 GB between steps 50 and 600. Under that
- * engine the trainer therefore requests a collection every {@link #GC_EVERY_STEPS} steps, which
- * keeps it flat at about a tenth of a step's time ({@link #collectsGarbage}).
+ * with a mostly idle Java heap it runs rarely, so off-heap memory grows over a long run
+ * (measured in wsss-hnn/README.md). Under that engine the trainer therefore requests a
+ * collection every {@link #GC_EVERY_STEPS} steps, which keeps it flat ({@link #collectsGarbage}).
  *
  * <p>Deviations from the paper: Adam rather than the paper's (unstated) Tensorpack optimiser;
  * the CPU defaults use a larger learning rate because there are no pretrained weights.
