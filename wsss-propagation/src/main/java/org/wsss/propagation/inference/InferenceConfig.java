@@ -17,9 +17,16 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * @param connectivity slice-to-slice contact and the final 3D component
  * @param reachMm how far (mm, in-plane) a slice's mask may reach beyond the previous slice's
  *     mask ({@link org.wsss.propagation.assembly.Assembly#withinReach}); ≥ 0, infinite = no limit
+ * @param minAreaRatio a side stops at the first slice whose mask has fewer pixels than this
+ *     fraction of the previous slice's mask; in [0, 1), 0 = off
+ * @param minInsideFraction a side stops at the first slice whose mask has less than this fraction
+ *     of its pixels inside the previous slice's mask; in [0, 1], 0 = off
+ * @param minMeanProbability a side stops at the first slice whose mean Ŷ over the previous slice's
+ *     mask is below this level; in [0, 1), 0 = off
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
-                              GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm) {
+                              GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm, double minAreaRatio,
+                              double minInsideFraction, double minMeanProbability) {
 
     /** Validates; errors name the field and the value. */
     public InferenceConfig {
@@ -36,6 +43,17 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
         if (!(reachMm >= 0)) {
             throw new IllegalArgumentException("InferenceConfig.reachMm must be >= 0 (or infinite), got " + reachMm);
         }
+        if (!(minAreaRatio >= 0 && minAreaRatio < 1)) {
+            throw new IllegalArgumentException("InferenceConfig.minAreaRatio must lie in [0, 1), got " + minAreaRatio);
+        }
+        if (!(minInsideFraction >= 0 && minInsideFraction <= 1)) {
+            throw new IllegalArgumentException("InferenceConfig.minInsideFraction must lie in [0, 1], got "
+                    + minInsideFraction);
+        }
+        if (!(minMeanProbability >= 0 && minMeanProbability < 1)) {
+            throw new IllegalArgumentException("InferenceConfig.minMeanProbability must lie in [0, 1), got "
+                    + minMeanProbability);
+        }
     }
 
     /**
@@ -50,21 +68,48 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      */
     public static InferenceConfig defaults() {
         return new InferenceConfig(0.5, 0, PropagationConfig.defaults(), CnnSeedsConfig.defaults(), GrabCutConfig.defaults(),
-                Connectivity3D.SIX, Double.POSITIVE_INFINITY);
+                Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0, 0, 0);
     }
 
     /** The same with another margin. */
     public InferenceConfig withMarginSlices(int m) {
-        return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm);
+        return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minAreaRatio,
+                minInsideFraction, minMeanProbability);
     }
 
     /** The same with another threshold. */
     public InferenceConfig withThreshold(double t) {
-        return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm);
+        return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, minAreaRatio,
+                minInsideFraction, minMeanProbability);
     }
 
     /** The same with another reach. */
     public InferenceConfig withReachMm(double mm) {
-        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm);
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm, minAreaRatio,
+                minInsideFraction, minMeanProbability);
+    }
+
+    /** The same with another propagation (the lesion's assumed z extent). */
+    public InferenceConfig withPropagation(PropagationConfig p) {
+        return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm, minAreaRatio,
+                minInsideFraction, minMeanProbability);
+    }
+
+    /** The same with another minimum area ratio. */
+    public InferenceConfig withMinAreaRatio(double r) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, r,
+                minInsideFraction, minMeanProbability);
+    }
+
+    /** The same with another minimum inside fraction. */
+    public InferenceConfig withMinInsideFraction(double f) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minAreaRatio, f, minMeanProbability);
+    }
+
+    /** The same with another minimum mean probability. */
+    public InferenceConfig withMinMeanProbability(double level) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minAreaRatio, minInsideFraction, level);
     }
 }

@@ -188,6 +188,12 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     ended = true;
                     break;
                 }
+                String stop = stopRule(m, prev, p);
+                if (stop != null) {
+                    notes.add(where + ": stopped at slice " + indices[z] + ", " + stop);
+                    ended = true;
+                    break;
+                }
                 masks[z] = m;
                 prev = m;
                 last[side] = z;
@@ -212,6 +218,52 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         Mask3D mask = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
         return new LesionSegmentation(mask, maps);
+    }
+
+    /**
+     * Why the walk ends before slice mask {@code m} (non-empty, connected to {@code prev}), or
+     * null to go on: the cross-section shrinks below {@code minAreaRatio} of the previous one, too
+     * little of it lies inside the previous one ({@code minInsideFraction}), or Ŷ over the previous
+     * mask falls below {@code minMeanProbability}.
+     */
+    private String stopRule(Mask m, Mask prev, ProbabilityMap p) {
+        long area = m.count();
+        long prevArea = prev.count();
+        if (config.minAreaRatio() > 0 && area < config.minAreaRatio() * prevArea) {
+            return String.format(Locale.ROOT, "cross-section %d px < %.3f x the previous %d px", area,
+                    config.minAreaRatio(), prevArea);
+        }
+        if (config.minInsideFraction() > 0) {
+            long inside = m.intersectionCount(prev);
+            if (inside < config.minInsideFraction() * area) {
+                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section (< %.3f)", inside, area,
+                        config.minInsideFraction());
+            }
+        }
+        if (config.minMeanProbability() > 0) {
+            double mean = meanOver(p, prev);
+            if (mean < config.minMeanProbability()) {
+                return String.format(Locale.ROOT, "mean probability %.3f over the previous cross-section < %.3f", mean,
+                        config.minMeanProbability());
+            }
+        }
+        return null;
+    }
+
+    /** Mean of {@code p} over the pixels of {@code mask} (0 outside p's ROI); 0 for an empty mask. */
+    private static double meanOver(ProbabilityMap p, Mask mask) {
+        double sum = 0;
+        long n = 0;
+        int w = mask.width();
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                if (mask.get(x, y)) {
+                    sum += p.get(x, y);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /** The slice's mask before the connectivity rule. */
@@ -241,6 +293,9 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         m.put("connectivity", config.connectivity().name());
         m.put("reachMm", Double.toString(config.reachMm()));
+        m.put("minAreaRatio", Double.toString(config.minAreaRatio()));
+        m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
+        m.put("minMeanProbability", Double.toString(config.minMeanProbability()));
         return m;
     }
 }

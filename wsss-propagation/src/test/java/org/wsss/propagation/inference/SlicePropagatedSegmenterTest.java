@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.wsss.api.LesionCase;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.ProbabilityMap;
@@ -152,6 +153,169 @@ class SlicePropagatedSegmenterTest {
         double d = dice(m, c.groundTruth().orElseThrow());
         assertTrue(d > 0.9, "3D Dice " + d);
         assertEquals("hnn-gc-3d", m.provenance().method());
+    }
+
+    /** First slice index above the RECIST slice 50 whose truth makes {@code fires} true against the slice below it. */
+    private static int firstAbove(EllipsoidCase c, java.util.function.BiPredicate<Mask, Mask> fires) {
+        for (int i = 51; i <= 60; i++) {
+            if (fires.test(c.truthSlice(i), c.truthSlice(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void assertSlicesUpTo(Mask3D m, int lastAbove) {
+        for (int z = 0; z < INDICES.length; z++) {
+            int i = INDICES[z];
+            if (i >= 50) {
+                assertEquals(i < lastAbove + 1, m.slice(z).count() > 0, "slice " + i);
+            }
+        }
+    }
+
+    @Test
+    void areaRatioRuleStopsWhereTheCrossSectionShrinks() {
+        EllipsoidCase c = clean();
+        int stop = firstAbove(c, (cur, prev) -> cur.count() < 0.6 * prev.count());
+        assertTrue(stop >= 52 && stop <= 54, "test set-up: " + stop);
+        Mask3D m = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinAreaRatio(0.6)).segment(c);
+        assertSlicesUpTo(m, stop - 1);
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice " + stop + ", cross-section "), notes);
+        assertEquals("0.6", m.provenance().parameters().get("minAreaRatio"));
+    }
+
+    @Test
+    void meanProbabilityRuleStopsWhereTheNetworkLosesConfidence() {
+        EllipsoidCase c = clean();
+        // 0.9 on the lesion, 0.1 elsewhere: the mean over the previous cross-section is
+        // 0.9 * overlap + 0.1 * the rest.
+        SliceSegmenter soft = (slice, roi, window) -> {
+            float[] p = new float[roi.area()];
+            for (int y = 0; y < roi.height(); y++) {
+                for (int x = 0; x < roi.width(); x++) {
+                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 70 ? 0.9f : 0.1f;
+                }
+            }
+            return ProbabilityMap.of(roi, p, Provenance.of("soft", Map.of()));
+        };
+        int stop = firstAbove(c, (cur, prev) -> {
+            double in = cur.intersectionCount(prev);
+            return (0.9 * in + 0.1 * (prev.count() - in)) / prev.count() < 0.7;
+        });
+        assertTrue(stop >= 52 && stop <= 54, "test set-up: " + stop);
+        Mask3D m = LesionSegmenters.hnn(soft, InferenceConfig.defaults().withMinMeanProbability(0.7)).segment(c);
+        assertSlicesUpTo(m, stop - 1);
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice " + stop + ", mean probability "), notes);
+        Mask3D off = LesionSegmenters.hnn(soft).segment(c);
+        assertSlicesUpTo(off, 54);
+    }
+
+    @Test
+    void insideFractionRuleStopsAWalkIntoANeighbour() {
+        EllipsoidCase lesion = clean();
+        // A bright neighbour touching the lesion from slice 52 up: the oracle's mask there is the
+        // lesion's cross-section plus the neighbour, much of it outside the cross-section below.
+        LesionCase c = new WithNeighbour(lesion, 52, 40, 62, 24, 40);
+        Mask3D truth = lesion.groundTruth().orElseThrow();
+        Mask3D off = LesionSegmenters.hnn(ORACLE).segment(c);
+        int z52 = c.zOf(52);
+        Mask lesion52 = truth.slice(z52);
+        Mask with = off.slice(z52);
+        double inside = (double) with.intersectionCount(off.slice(c.zOf(51))) / with.count();
+        assertTrue(with.count() > lesion52.count() && inside < 0.8, "test set-up: the walk takes the neighbour in, "
+                + inside + " inside");
+        Mask3D m = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinInsideFraction(0.8)).segment(c);
+        assertSlicesUpTo(m, 51);
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice 52, "), notes);
+        assertTrue(notes.contains(" px inside the previous cross-section (< 0.800)"), notes);
+        // Below, where there is no neighbour, the walk is unchanged.
+        for (int i = 46; i < 50; i++) {
+            assertEquals(off.slice(c.zOf(i)), m.slice(c.zOf(i)), "slice " + i);
+        }
+    }
+
+    @Test
+    void badStoppingRulesAreRejected() {
+        InferenceConfig d = InferenceConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> d.withMinAreaRatio(1));
+        assertThrows(IllegalArgumentException.class, () -> d.withMinAreaRatio(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(1.01));
+        assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> d.withMinMeanProbability(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMinMeanProbability(-1));
+        assertTrue(e.getMessage().contains("minMeanProbability"), e.getMessage());
+    }
+
+    /** A case with a bright box (x0..x1, y0..y1 inclusive, lesion HU) on slices from {@code from} up. */
+    private record WithNeighbour(EllipsoidCase c, int from, int x0, int x1, int y0, int y1) implements LesionCase {
+        @Override
+        public String id() {
+            return c.id();
+        }
+
+        @Override
+        public org.wsss.api.Recist recist() {
+            return c.recist();
+        }
+
+        @Override
+        public VoxelSpacing spacing() {
+            return c.spacing();
+        }
+
+        @Override
+        public org.wsss.api.Window window() {
+            return c.window();
+        }
+
+        @Override
+        public org.wsss.api.LesionCategory category() {
+            return c.category();
+        }
+
+        @Override
+        public org.wsss.api.Split split() {
+            return c.split();
+        }
+
+        @Override
+        public int width() {
+            return c.width();
+        }
+
+        @Override
+        public int height() {
+            return c.height();
+        }
+
+        @Override
+        public int[] sliceIndices() {
+            return c.sliceIndices();
+        }
+
+        @Override
+        public org.wsss.api.Slice slice(int sliceIndex) {
+            org.wsss.api.Slice s = c.slice(sliceIndex);
+            if (sliceIndex < from) {
+                return s;
+            }
+            float[] hu = s.toArray();
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    hu[y * s.width() + x] = 120f;
+                }
+            }
+            return org.wsss.api.Slice.of(s.width(), s.height(), hu, s.spacing());
+        }
+
+        @Override
+        public java.util.Optional<Mask3D> groundTruth() {
+            return c.groundTruth();
+        }
     }
 
     @Test
