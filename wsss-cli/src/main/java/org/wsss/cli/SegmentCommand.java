@@ -73,28 +73,21 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--z-radius", paramLabel = "HALF_LONG|HALF_SHORT|MEAN_HALF_AXES",
             description = "What the lesion's assumed z semi-axis (the extent of the propagated RECIST) is derived from"
-                    + " (default: the method's configuration).")
+                    + " (default: MEAN_HALF_AXES).")
     PropagationConfig.ZRadius zRadius;
 
     @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis, in (0, 10]"
-            + " (default: the method's configuration).")
+            + " (default: 1).")
     Double zRadiusScale;
 
     @Option(names = "--threshold", paramLabel = "T", description = "wsss, wsss-cnn: probability at or above which a"
-            + " pixel is lesion (wsss: past the propagated extent only), in (0, 1).")
+            + " pixel is lesion (wsss: past the propagated extent only), in (0, 1) (default: 0.5).")
     Double threshold;
 
-    @Option(names = "--min-area-ratio", paramLabel = "F", description = "wsss, wsss-cnn: stop a side at the first"
-            + " slice whose mask has fewer pixels than F x the previous slice's; 0 = off.")
-    Double minAreaRatio;
-
     @Option(names = "--min-inside-fraction", paramLabel = "F", description = "wsss, wsss-cnn: stop a side at the"
-            + " first slice whose mask has less than F of its pixels inside the previous slice's mask; 0 = off.")
+            + " first slice whose mask has less than F of its pixels inside the previous slice's mask; 0 = off"
+            + " (default: 0.8).")
     Double minInsideFraction;
-
-    @Option(names = "--min-mean-probability", paramLabel = "P", description = "wsss, wsss-cnn: stop a side at the"
-            + " first slice whose mean probability over the previous slice's mask is below P; 0 = off.")
-    Double minMeanProbability;
 
     @Mixin
     CommonOptions common;
@@ -131,14 +124,8 @@ final class SegmentCommand implements Callable<Integer> {
         if (threshold != null) {
             c = c.withThreshold(threshold);
         }
-        if (minAreaRatio != null) {
-            c = c.withMinAreaRatio(minAreaRatio);
-        }
         if (minInsideFraction != null) {
             c = c.withMinInsideFraction(minInsideFraction);
-        }
-        if (minMeanProbability != null) {
-            c = c.withMinMeanProbability(minMeanProbability);
         }
         return c;
     }
@@ -146,11 +133,9 @@ final class SegmentCommand implements Callable<Integer> {
     /** {@link GrabCut3deConfig#defaults()} with the options given; the network's options are refused. */
     GrabCut3deConfig grabCut3deConfig() {
         if (method.equals("grabcut-3de")) {
-            for (Object o : new Object[] {threshold, minAreaRatio, minInsideFraction, minMeanProbability}) {
-                if (o != null) {
-                    throw new IllegalArgumentException("--threshold, --min-area-ratio, --min-inside-fraction and"
-                            + " --min-mean-probability apply to --method wsss and wsss-cnn, not grabcut-3de");
-                }
+            if (threshold != null || minInsideFraction != null) {
+                throw new IllegalArgumentException("--threshold and --min-inside-fraction apply to --method wsss and"
+                        + " wsss-cnn, not grabcut-3de");
             }
         }
         GrabCut3deConfig d = GrabCut3deConfig.defaults();

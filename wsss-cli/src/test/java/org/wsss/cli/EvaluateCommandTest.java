@@ -42,7 +42,8 @@ class EvaluateCommandTest {
         int bSlices = (int) java.util.stream.IntStream.range(0, truthB.depth())
                 .filter(z -> !truthB.slice(z).isEmpty()).count();
         assertTrue(bSlices > 0, "test set-up");
-        assertEquals(List.of("lesion,dice,precision,recall,tp,fp,fn,fp_past_end,fp_over_edge,extra_slices,missed_slices",
+        assertEquals(List.of(
+                "lesion,dice,precision,recall,tp,fp,fn,fp_past_end,fp_over_edge,extra_slices,missed_slices",
                 ids.get(0) + ",1.0,1.0,1.0," + a + ",0,0,0,0,0,0",
                 ids.get(1) + ",0.0,1.0,0.0,0,0," + b + ",0,0,0," + bSlices), perLesion);
 
@@ -64,7 +65,8 @@ class EvaluateCommandTest {
 
         assertTrue(r.out().contains("| lesion | dice | precision | recall | tp | fp | fn | fp_past_end | fp_over_edge"
                 + " | extra_slices | missed_slices |"), r.out());
-        assertTrue(r.out().contains("| " + ids.get(0) + " | 1.000 | 1.000 | 1.000 | " + a + " | 0 | 0 | 0 | 0 | 0 | 0 |"),
+        assertTrue(r.out().contains("| " + ids.get(0) + " | 1.000 | 1.000 | 1.000 | " + a
+                + " | 0 | 0 | 0 | 0 | 0 | 0 |"),
                 r.out());
         assertTrue(r.out().contains("false positives: 0 voxels, 0.0 % on slices where the ground truth is empty"
                 + " (past the end), 0.0 % on lesion slices (over the edge); 0 extra slices (0.00 per lesion), "

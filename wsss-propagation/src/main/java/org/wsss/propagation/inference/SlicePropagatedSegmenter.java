@@ -46,8 +46,11 @@ import org.wsss.propagation.geometry.Propagation;
  *   <li>Each side walks outwards keeping only the foreground connected to the previous slice's
  *       mask ({@link Assembly#connectedToPrevious}), optionally also within {@code reachMm} of it
  *       ({@link Assembly#withinReach}; off by default). A side stops at the first slice where
- *       nothing is connected (the lesion has ended), when R̂ has been empty for more than
- *       {@code marginSlices} consecutive slices, or at the last stored slice.</li>
+ *       nothing is connected (the lesion has ended), where less than {@code minInsideFraction}
+ *       of the slice's mask lies inside the previous slice's mask (the mask drifts out of the
+ *       lesion: past its end, or into a neighbour; that slice is left out), when R̂ has been
+ *       empty for more than {@code marginSlices} consecutive slices, or at the last stored
+ *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}.</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
  * </ol>
@@ -66,8 +69,10 @@ import org.wsss.propagation.geometry.Propagation;
  * parent is the RECIST-slice mask's, which chains to the network's Ŷ and its training.
  *
  * <p><b>Deviations from the paper.</b> The paper stacks slice-wise results "until convergence"
- * without a stopping rule; the rules above (connection to the previous slice, a margin past the
- * propagated extent) are this implementation's. Past R̂'s extent "-GC" has no mark to seed
+ * without a stopping rule; the rules above (connection to the previous slice, the fraction of
+ * the new cross-section inside the previous one, a margin past the propagated extent) are this
+ * implementation's, and so is the default extent (z semi-axis the mean of the RECIST half-axes;
+ * the paper's propagation states none). Past R̂'s extent "-GC" has no mark to seed
  * GrabCut and falls back to the CNN threshold. Thread-safe when the model is.
  */
 public final class SlicePropagatedSegmenter implements LesionSegmenter {
@@ -188,7 +193,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     ended = true;
                     break;
                 }
-                String stop = stopRule(m, prev, p);
+                String stop = stopRule(m, prev);
                 if (stop != null) {
                     notes.add(where + ": stopped at slice " + indices[z] + ", " + stop);
                     ended = true;
@@ -222,48 +227,18 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
 
     /**
      * Why the walk ends before slice mask {@code m} (non-empty, connected to {@code prev}), or
-     * null to go on: the cross-section shrinks below {@code minAreaRatio} of the previous one, too
-     * little of it lies inside the previous one ({@code minInsideFraction}), or Ŷ over the previous
-     * mask falls below {@code minMeanProbability}.
+     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask.
      */
-    private String stopRule(Mask m, Mask prev, ProbabilityMap p) {
-        long area = m.count();
-        long prevArea = prev.count();
-        if (config.minAreaRatio() > 0 && area < config.minAreaRatio() * prevArea) {
-            return String.format(Locale.ROOT, "cross-section %d px < %.3f x the previous %d px", area,
-                    config.minAreaRatio(), prevArea);
-        }
+    private String stopRule(Mask m, Mask prev) {
         if (config.minInsideFraction() > 0) {
+            long area = m.count();
             long inside = m.intersectionCount(prev);
             if (inside < config.minInsideFraction() * area) {
-                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section (< %.3f)", inside, area,
-                        config.minInsideFraction());
-            }
-        }
-        if (config.minMeanProbability() > 0) {
-            double mean = meanOver(p, prev);
-            if (mean < config.minMeanProbability()) {
-                return String.format(Locale.ROOT, "mean probability %.3f over the previous cross-section < %.3f", mean,
-                        config.minMeanProbability());
+                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section (< %.3f)", inside,
+                        area, config.minInsideFraction());
             }
         }
         return null;
-    }
-
-    /** Mean of {@code p} over the pixels of {@code mask} (0 outside p's ROI); 0 for an empty mask. */
-    private static double meanOver(ProbabilityMap p, Mask mask) {
-        double sum = 0;
-        long n = 0;
-        int w = mask.width();
-        for (int y = 0; y < mask.height(); y++) {
-            for (int x = 0; x < w; x++) {
-                if (mask.get(x, y)) {
-                    sum += p.get(x, y);
-                    n++;
-                }
-            }
-        }
-        return n == 0 ? 0 : sum / n;
     }
 
     /** The slice's mask before the connectivity rule. */
@@ -293,9 +268,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         m.put("connectivity", config.connectivity().name());
         m.put("reachMm", Double.toString(config.reachMm()));
-        m.put("minAreaRatio", Double.toString(config.minAreaRatio()));
         m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
-        m.put("minMeanProbability", Double.toString(config.minMeanProbability()));
         return m;
     }
 }

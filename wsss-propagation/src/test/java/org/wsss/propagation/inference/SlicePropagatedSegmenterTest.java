@@ -20,6 +20,7 @@ import org.wsss.grabcut.seeds.SeedGeometry;
 import org.wsss.hnn.train.RoiSampler;
 import org.wsss.propagation.LesionSegmenters;
 import org.wsss.propagation.baseline.EllipsoidCase;
+import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
  * 3D inference with stand-in slice models on a synthetic ellipsoid (64 × 64, spacing
@@ -107,18 +108,33 @@ class SlicePropagatedSegmenterTest {
 
     @Test
     void marginPastThePropagatedExtentStopsALongLesion() {
-        // z semi-axis 30 mm, far beyond the default sphere on the 12 mm long half-axis: R̂ ends
-        // after offset 4 (4 × 2.5 = 10 mm < 12 mm, 5 × 2.5 = 12.5 mm >= 12 mm), so with margin 1
-        // the walk reaches offset 5 and stops at 6 although the lesion goes on.
+        // z semi-axis 30 mm, far beyond the sphere on the 12 mm long half-axis: R̂ ends after
+        // offset 4 (4 × 2.5 = 10 mm < 12 mm, 5 × 2.5 = 12.5 mm >= 12 mm), so with margin 1 the walk
+        // reaches offset 5 and stops at 6 although the lesion goes on.
         EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 30, 120f, 20f, 0f, 1);
-        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(1))
-                .segmentWithProbabilities(c);
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(1)
+                .withPropagation(PropagationConfig.defaults())).segmentWithProbabilities(c);
         for (int z = 0; z < INDICES.length; z++) {
             int off = Math.abs(INDICES[z] - 50);
             assertEquals(off <= 5, out.mask().slice(z).count() > 0, "slice " + INDICES[z]);
         }
         String notes = String.join("; ", out.mask().provenance().notes());
         assertTrue(notes.contains("above: stopped at slice 56, 2 slice(s) past the propagated extent"), notes);
+    }
+
+    @Test
+    void defaultExtentIsTheMeanOfTheHalfAxes() {
+        // The mark measures about 24 x 16 mm: z semi-axis (12 + 8) / 2 = 10 mm, so R̂ holds offsets
+        // up to 3 (7.5 mm) and the walk, without margin, ends there although the lesion reaches 4.
+        EllipsoidCase c = clean();
+        assertEquals(PropagationConfig.segmentationDefaults(), InferenceConfig.defaults().propagation());
+        Mask3D m = LesionSegmenters.hnn(ORACLE).segment(c);
+        for (int z = 0; z < INDICES.length; z++) {
+            int off = Math.abs(INDICES[z] - 50);
+            assertEquals(off <= 3, m.slice(z).count() > 0, "slice " + INDICES[z]);
+        }
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice 54, 1 slice(s) past the propagated extent"), notes);
     }
 
     @Test
@@ -155,16 +171,6 @@ class SlicePropagatedSegmenterTest {
         assertEquals("hnn-gc-3d", m.provenance().method());
     }
 
-    /** First slice index above the RECIST slice 50 whose truth makes {@code fires} true against the slice below it. */
-    private static int firstAbove(EllipsoidCase c, java.util.function.BiPredicate<Mask, Mask> fires) {
-        for (int i = 51; i <= 60; i++) {
-            if (fires.test(c.truthSlice(i), c.truthSlice(i - 1))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static void assertSlicesUpTo(Mask3D m, int lastAbove) {
         for (int z = 0; z < INDICES.length; z++) {
             int i = INDICES[z];
@@ -175,59 +181,21 @@ class SlicePropagatedSegmenterTest {
     }
 
     @Test
-    void areaRatioRuleStopsWhereTheCrossSectionShrinks() {
-        EllipsoidCase c = clean();
-        int stop = firstAbove(c, (cur, prev) -> cur.count() < 0.6 * prev.count());
-        assertTrue(stop >= 52 && stop <= 54, "test set-up: " + stop);
-        Mask3D m = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinAreaRatio(0.6)).segment(c);
-        assertSlicesUpTo(m, stop - 1);
-        String notes = String.join("; ", m.provenance().notes());
-        assertTrue(notes.contains("above: stopped at slice " + stop + ", cross-section "), notes);
-        assertEquals("0.6", m.provenance().parameters().get("minAreaRatio"));
-    }
-
-    @Test
-    void meanProbabilityRuleStopsWhereTheNetworkLosesConfidence() {
-        EllipsoidCase c = clean();
-        // 0.9 on the lesion, 0.1 elsewhere: the mean over the previous cross-section is
-        // 0.9 * overlap + 0.1 * the rest.
-        SliceSegmenter soft = (slice, roi, window) -> {
-            float[] p = new float[roi.area()];
-            for (int y = 0; y < roi.height(); y++) {
-                for (int x = 0; x < roi.width(); x++) {
-                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 70 ? 0.9f : 0.1f;
-                }
-            }
-            return ProbabilityMap.of(roi, p, Provenance.of("soft", Map.of()));
-        };
-        int stop = firstAbove(c, (cur, prev) -> {
-            double in = cur.intersectionCount(prev);
-            return (0.9 * in + 0.1 * (prev.count() - in)) / prev.count() < 0.7;
-        });
-        assertTrue(stop >= 52 && stop <= 54, "test set-up: " + stop);
-        Mask3D m = LesionSegmenters.hnn(soft, InferenceConfig.defaults().withMinMeanProbability(0.7)).segment(c);
-        assertSlicesUpTo(m, stop - 1);
-        String notes = String.join("; ", m.provenance().notes());
-        assertTrue(notes.contains("above: stopped at slice " + stop + ", mean probability "), notes);
-        Mask3D off = LesionSegmenters.hnn(soft).segment(c);
-        assertSlicesUpTo(off, 54);
-    }
-
-    @Test
     void insideFractionRuleStopsAWalkIntoANeighbour() {
         EllipsoidCase lesion = clean();
         // A bright neighbour touching the lesion from slice 52 up: the oracle's mask there is the
         // lesion's cross-section plus the neighbour, much of it outside the cross-section below.
         LesionCase c = new WithNeighbour(lesion, 52, 40, 62, 24, 40);
         Mask3D truth = lesion.groundTruth().orElseThrow();
-        Mask3D off = LesionSegmenters.hnn(ORACLE).segment(c);
+        Mask3D off = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinInsideFraction(0)).segment(c);
         int z52 = c.zOf(52);
         Mask lesion52 = truth.slice(z52);
         Mask with = off.slice(z52);
         double inside = (double) with.intersectionCount(off.slice(c.zOf(51))) / with.count();
         assertTrue(with.count() > lesion52.count() && inside < 0.8, "test set-up: the walk takes the neighbour in, "
                 + inside + " inside");
-        Mask3D m = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinInsideFraction(0.8)).segment(c);
+        Mask3D m = LesionSegmenters.hnn(ORACLE).segment(c);
+        assertEquals(0.8, InferenceConfig.defaults().minInsideFraction());
         assertSlicesUpTo(m, 51);
         String notes = String.join("; ", m.provenance().notes());
         assertTrue(notes.contains("above: stopped at slice 52, "), notes);
@@ -241,13 +209,11 @@ class SlicePropagatedSegmenterTest {
     @Test
     void badStoppingRulesAreRejected() {
         InferenceConfig d = InferenceConfig.defaults();
-        assertThrows(IllegalArgumentException.class, () -> d.withMinAreaRatio(1));
-        assertThrows(IllegalArgumentException.class, () -> d.withMinAreaRatio(-0.1));
         assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(1.01));
         assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> d.withMinMeanProbability(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMinMeanProbability(-1));
-        assertTrue(e.getMessage().contains("minMeanProbability"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(-0.1));
+        assertTrue(e.getMessage().contains("minInsideFraction"), e.getMessage());
+        assertEquals(1.0, d.withMinInsideFraction(1).minInsideFraction());
     }
 
     /** A case with a bright box (x0..x1, y0..y1 inclusive, lesion HU) on slices from {@code from} up. */
