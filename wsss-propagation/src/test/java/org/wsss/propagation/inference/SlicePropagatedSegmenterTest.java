@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.wsss.api.LesionCase;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Provenance;
 import org.wsss.api.Roi;
+import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.grabcut.seeds.SeedGeometry;
@@ -182,11 +182,24 @@ class SlicePropagatedSegmenterTest {
 
     @Test
     void insideFractionRuleStopsAWalkIntoANeighbour() {
-        EllipsoidCase lesion = clean();
-        // A bright neighbour touching the lesion from slice 52 up: the oracle's mask there is the
-        // lesion's cross-section plus the neighbour, much of it outside the cross-section below.
-        LesionCase c = new WithNeighbour(lesion, 52, 40, 62, 24, 40);
-        Mask3D truth = lesion.groundTruth().orElseThrow();
+        // A bright neighbour (x 40..62, y 24..40) touching the lesion from slice 52 up: the
+        // oracle's mask there is the lesion's cross-section plus the neighbour, much of it outside
+        // the cross-section below.
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1) {
+            @Override
+            public Slice slice(int sliceIndex) {
+                Slice s = super.slice(sliceIndex);
+                if (sliceIndex < 52) {
+                    return s;
+                }
+                float[] hu = s.toArray();
+                for (int y = 24; y <= 40; y++) {
+                    java.util.Arrays.fill(hu, y * 64 + 40, y * 64 + 63, 120f);
+                }
+                return Slice.of(64, 64, hu, s.spacing());
+            }
+        };
+        Mask3D truth = c.groundTruth().orElseThrow();
         Mask3D off = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinInsideFraction(0)).segment(c);
         int z52 = c.zOf(52);
         Mask lesion52 = truth.slice(z52);
@@ -214,74 +227,6 @@ class SlicePropagatedSegmenterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(-0.1));
         assertTrue(e.getMessage().contains("minInsideFraction"), e.getMessage());
         assertEquals(1.0, d.withMinInsideFraction(1).minInsideFraction());
-    }
-
-    /** A case with a bright box (x0..x1, y0..y1 inclusive, lesion HU) on slices from {@code from} up. */
-    private record WithNeighbour(EllipsoidCase c, int from, int x0, int x1, int y0, int y1) implements LesionCase {
-        @Override
-        public String id() {
-            return c.id();
-        }
-
-        @Override
-        public org.wsss.api.Recist recist() {
-            return c.recist();
-        }
-
-        @Override
-        public VoxelSpacing spacing() {
-            return c.spacing();
-        }
-
-        @Override
-        public org.wsss.api.Window window() {
-            return c.window();
-        }
-
-        @Override
-        public org.wsss.api.LesionCategory category() {
-            return c.category();
-        }
-
-        @Override
-        public org.wsss.api.Split split() {
-            return c.split();
-        }
-
-        @Override
-        public int width() {
-            return c.width();
-        }
-
-        @Override
-        public int height() {
-            return c.height();
-        }
-
-        @Override
-        public int[] sliceIndices() {
-            return c.sliceIndices();
-        }
-
-        @Override
-        public org.wsss.api.Slice slice(int sliceIndex) {
-            org.wsss.api.Slice s = c.slice(sliceIndex);
-            if (sliceIndex < from) {
-                return s;
-            }
-            float[] hu = s.toArray();
-            for (int y = y0; y <= y1; y++) {
-                for (int x = x0; x <= x1; x++) {
-                    hu[y * s.width() + x] = 120f;
-                }
-            }
-            return org.wsss.api.Slice.of(s.width(), s.height(), hu, s.spacing());
-        }
-
-        @Override
-        public java.util.Optional<Mask3D> groundTruth() {
-            return c.groundTruth();
-        }
     }
 
     @Test
