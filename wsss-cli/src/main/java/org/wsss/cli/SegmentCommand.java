@@ -23,6 +23,9 @@ import org.wsss.hnn.model.HnnModel;
 import org.wsss.propagation.LesionSegmenters;
 import org.wsss.propagation.assembly.Assembly;
 import org.wsss.propagation.assembly.LesionMeasurement;
+import org.wsss.propagation.baseline.GrabCut3deConfig;
+import org.wsss.propagation.geometry.PropagationConfig;
+import org.wsss.propagation.inference.InferenceConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +37,10 @@ import picocli.CommandLine.Spec;
  * width × height × stored slices of the series, z in slice-index order, pixdim from
  * {@code Spacing_mm_px_}), and {@code OUT/lesions.csv} with the volume and the RECIST measured
  * back from each mask beside the radiologist's.
+ *
+ * <p>The 3D walk's parameters default to {@link InferenceConfig#defaults()} (wsss, wsss-cnn) and
+ * {@link GrabCut3deConfig#defaults()} (grabcut-3de); options override single fields: the lesion's
+ * assumed z extent (both), the CNN threshold and the stopping rules (wsss, wsss-cnn only).
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = {"Segments every lesion of a DeepLesion-layout folder in 3D: OUT/<id>.nii.gz and OUT/lesions.csv",
@@ -64,6 +71,24 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Redo lesions whose mask already exists.")
     boolean force;
 
+    @Option(names = "--z-radius", paramLabel = "HALF_LONG|HALF_SHORT|MEAN_HALF_AXES",
+            description = "What the lesion's assumed z semi-axis (the extent of the propagated RECIST) is derived from"
+                    + " (default: MEAN_HALF_AXES).")
+    PropagationConfig.ZRadius zRadius;
+
+    @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis, in (0, 10]"
+            + " (default: 1).")
+    Double zRadiusScale;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "wsss, wsss-cnn: probability at or above which a"
+            + " pixel is lesion (wsss: past the propagated extent only), in (0, 1) (default: 0.5).")
+    Double threshold;
+
+    @Option(names = "--min-inside-fraction", paramLabel = "F", description = "wsss, wsss-cnn: stop a side at the"
+            + " first slice whose mask has less than F of its pixels inside the previous slice's mask; 0 = off"
+            + " (default: 0.8).")
+    Double minInsideFraction;
+
     @Mixin
     CommonOptions common;
 
@@ -75,7 +100,7 @@ final class SegmentCommand implements Callable<Integer> {
         common.validate();
         DeepLesionDataset all = DeepLesion.open(deeplesion);
         LesionDataset data = filter(all, split);
-        try (Segmenters.Handle seg = Segmenters.open(method, model)) {
+        try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig())) {
             Batch batch = new Batch(out, common.threads, force, common.progress());
             Batch.Report<Void> report = batch.run("segment (" + method + ")",
                     Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
@@ -90,6 +115,36 @@ final class SegmentCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("masks and " + LESIONS_FILE + " in " + out.toAbsolutePath());
             return report.exitCode();
         }
+    }
+
+    /** {@link InferenceConfig#defaults()} with the options given. */
+    InferenceConfig inferenceConfig() {
+        InferenceConfig c = InferenceConfig.defaults();
+        c = c.withPropagation(propagation(c.propagation()));
+        if (threshold != null) {
+            c = c.withThreshold(threshold);
+        }
+        if (minInsideFraction != null) {
+            c = c.withMinInsideFraction(minInsideFraction);
+        }
+        return c;
+    }
+
+    /** {@link GrabCut3deConfig#defaults()} with the options given; the network's options are refused. */
+    GrabCut3deConfig grabCut3deConfig() {
+        if (method.equals("grabcut-3de")) {
+            if (threshold != null || minInsideFraction != null) {
+                throw new IllegalArgumentException("--threshold and --min-inside-fraction apply to --method wsss and"
+                        + " wsss-cnn, not grabcut-3de");
+            }
+        }
+        GrabCut3deConfig d = GrabCut3deConfig.defaults();
+        return new GrabCut3deConfig(propagation(d.propagation()), d.seeds(), d.grabCut(), d.connectivity());
+    }
+
+    private PropagationConfig propagation(PropagationConfig base) {
+        return new PropagationConfig(zRadius != null ? zRadius : base.zRadius(),
+                zRadiusScale != null ? zRadiusScale : base.zRadiusScale());
     }
 
     static Path maskFile(Path out, LesionCase c) {
@@ -175,10 +230,10 @@ final class SegmentCommand implements Callable<Integer> {
             void close();
         }
 
-        static Handle open(String method, Path model) {
+        static Handle open(String method, Path model, InferenceConfig inference, GrabCut3deConfig grabCut3de) {
             switch (method) {
                 case "grabcut-3de": {
-                    LesionSegmenter s = LesionSegmenters.grabCut3de();
+                    LesionSegmenter s = LesionSegmenters.grabCut3de(grabCut3de);
                     return new Handle() {
                         @Override
                         public LesionSegmenter segmenter() {
@@ -197,7 +252,8 @@ final class SegmentCommand implements Callable<Integer> {
                                 + "`wsss train`)");
                     }
                     HnnModel m = Hnn.load(model);
-                    LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m) : LesionSegmenters.hnn(m);
+                    LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m, inference)
+                            : LesionSegmenters.hnn(m, inference);
                     return new Handle() {
                         @Override
                         public LesionSegmenter segmenter() {

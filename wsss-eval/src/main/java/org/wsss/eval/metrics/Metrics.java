@@ -11,7 +11,9 @@ import org.wsss.api.Mask3D;
  *   <li>Per mask: {@link #overlap(Mask, Mask)} / {@link #overlap(Mask3D, Mask3D)} count true
  *       positives, false positives and false negatives with the masks' bit sets (a word of 64
  *       voxels at a time); {@link Overlap} turns them into Dice, precision, recall. The
- *       shortcuts {@link #dice(Mask3D, Mask3D)} etc. do both.</li>
+ *       shortcuts {@link #dice(Mask3D, Mask3D)} etc. do both. {@link #sliceErrors(Mask3D, Mask3D)}
+ *       splits the 3D false positives by slice (past the lesion's end or over its edge) and
+ *       counts extra and missed slices ({@link SliceErrors}).</li>
  *   <li>Over lesions: {@link #meanStd(double...)} (mDICE ± std), {@link #aggregate(Iterable)}
  *       (voxel-aggregated precision, recall, F1 of Fig. 2b), {@link #precisionRecallCurve(double...)}
  *       (Fig. 2b), {@link #diceBySliceOffset(int)} (Fig. 2a), {@link #categoryTable()} (Table 3).</li>
@@ -46,6 +48,15 @@ public final class Metrics {
     public static Overlap overlap(Mask3D prediction, Mask3D truth) {
         long tp = prediction.intersectionCount(truth);
         return new Overlap(tp, prediction.count() - tp, truth.count() - tp);
+    }
+
+    /**
+     * Where along z the errors of {@code prediction} lie; see {@link SliceErrors}.
+     *
+     * @throws IllegalArgumentException when the grid dimensions differ
+     */
+    public static SliceErrors sliceErrors(Mask3D prediction, Mask3D truth) {
+        return SliceErrors.of(prediction, truth);
     }
 
     /** 2D Dice; see {@link Overlap#dice()} for empty masks. */

@@ -26,12 +26,14 @@ public record GrabCut3deConfig(PropagationConfig propagation, GrabCutRConfig see
     }
 
     /**
-     * The defaults of each part: the sphere on the long axis, the paper's GrabCut-R fractions,
+     * The defaults of each part: the extent {@link PropagationConfig#segmentationDefaults()} (z
+     * semi-axis the mean of the RECIST half-axes, the same as the network's 3D inference, so that
+     * the two compare on one propagation), the paper's GrabCut-R fractions,
      * 5 GrabCut iterations, and 6-connectivity (consecutive cross-sections must overlap, which
      * they do here: every slice's FG seeds hold R̂'s axes, all through R's centre).
      */
     public static GrabCut3deConfig defaults() {
-        return new GrabCut3deConfig(PropagationConfig.defaults(), GrabCutRConfig.defaults(), GrabCutConfig.defaults(),
-                Connectivity3D.SIX);
+        return new GrabCut3deConfig(PropagationConfig.segmentationDefaults(), GrabCutRConfig.defaults(),
+                GrabCutConfig.defaults(), Connectivity3D.SIX);
     }
 }

@@ -58,6 +58,19 @@ public record PropagationConfig(ZRadius zRadius, double zRadiusScale) {
         return new PropagationConfig(ZRadius.HALF_LONG, 1.0);
     }
 
+    /**
+     * The extent the 3D segmenters assume unless told otherwise ({@code InferenceConfig.defaults()},
+     * {@code GrabCut3deConfig.defaults()}): {@code MEAN_HALF_AXES}, scale 1, a z semi-axis between
+     * the two in-plane ones. The sphere on the long axis ({@link #defaults()}, kept for WSSS
+     * training) makes a lesion as deep as it is long, and a 3D walk bounded by it goes on past
+     * the end of most lesions, which are flatter; the mean of the half-axes shortens the extent
+     * more for lesions that are elongated in-plane, and needs no fitted factor. The measurements
+     * behind this choice are in the module README.
+     */
+    public static PropagationConfig segmentationDefaults() {
+        return new PropagationConfig(ZRadius.MEAN_HALF_AXES, 1.0);
+    }
+
     /** The z semi-axis in mm for a mark with the given axis lengths in mm. */
     public double zRadiusMm(double longMm, double shortMm) {
         return zRadiusScale * zRadius.baseMm(longMm, shortMm);

@@ -41,8 +41,11 @@ import org.wsss.propagation.assembly.Assembly;
  *   <li>Each side walks outwards keeping only the foreground connected to the previous slice's
  *       mask ({@link Assembly#connectedToPrevious}), optionally also within {@code reachMm} of it
  *       ({@link Assembly#withinReach}; off by default). A side stops at the first slice where
- *       nothing is connected (the lesion has ended), when R̂ has been empty for more than
- *       {@code marginSlices} consecutive slices, or at the last stored slice.</li>
+ *       nothing is connected (the lesion has ended), where less than {@code minInsideFraction}
+ *       of the slice's mask lies inside the previous slice's mask (the mask drifts out of the
+ *       lesion: past its end, or into a neighbour; that slice is left out), when R̂ has been
+ *       empty for more than {@code marginSlices} consecutive slices, or at the last stored
+ *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}.</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
  * </ol>
@@ -60,8 +63,10 @@ import org.wsss.propagation.assembly.Assembly;
  * parent is the RECIST-slice mask's, which chains to the network's Ŷ and its training.
  *
  * <p><b>Deviations from the paper.</b> The paper stacks slice-wise results "until convergence"
- * without a stopping rule; the rules above (connection to the previous slice, a margin past the
- * propagated extent) are this implementation's. Past R̂'s extent "-GC" has no mark to seed
+ * without a stopping rule; the rules above (connection to the previous slice, the fraction of
+ * the new cross-section inside the previous one, a margin past the propagated extent) are this
+ * implementation's, and so is the default extent (z semi-axis the mean of the RECIST half-axes;
+ * the paper's propagation states none). Past R̂'s extent "-GC" has no mark to seed
  * GrabCut and falls back to the CNN threshold. Thread-safe when the model is.
  */
 public final class SlicePropagatedSegmenter implements LesionSegmenter {
@@ -192,6 +197,12 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     ended = true;
                     break;
                 }
+                String stop = stopRule(m, prev);
+                if (stop != null) {
+                    notes.add(where + ": stopped at slice " + indices[z] + ", " + stop);
+                    ended = true;
+                    break;
+                }
                 masks[z] = m;
                 prev = m;
                 last[side] = z;
@@ -216,6 +227,22 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         Mask3D mask = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
         return new LesionSegmentation(mask, maps);
+    }
+
+    /**
+     * Why the walk ends before slice mask {@code m} (non-empty, connected to {@code prev}), or
+     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask.
+     */
+    private String stopRule(Mask m, Mask prev) {
+        if (config.minInsideFraction() > 0) {
+            long area = m.count();
+            long inside = m.intersectionCount(prev);
+            if (inside < config.minInsideFraction() * area) {
+                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section (< %.3f)", inside,
+                        area, config.minInsideFraction());
+            }
+        }
+        return null;
     }
 
     /** The slice's mask before the connectivity rule. */
@@ -246,6 +273,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         m.put("connectivity", config.connectivity().name());
         m.put("reachMm", Double.toString(config.reachMm()));
+        m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
         return m;
     }
 }

@@ -16,9 +16,10 @@ import org.wsss.api.Window;
  * A test case: a bright ellipsoid (semi-axes in mm along x, y, z) on a noisy soft-tissue
  * background, on stored slices {@code indices} (gaps allowed), with exact ground truth (voxel
  * centres inside the ellipsoid) and the RECIST measured from the truth on slice {@code keyIndex}.
- * Pixels are drawn on demand from a seed per slice, so repeated reads agree.
+ * Pixels are drawn on demand from a seed per slice, so repeated reads agree. Not final, so that
+ * a test can add structures to {@link #slice(int)}.
  */
-public final class EllipsoidCase implements LesionCase {
+public class EllipsoidCase implements LesionCase {
 
     final int size;
     final VoxelSpacing spacing;

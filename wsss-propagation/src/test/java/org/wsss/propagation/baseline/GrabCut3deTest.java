@@ -15,18 +15,24 @@ import org.wsss.api.SeedLabel;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.grabcut.SeedGenerators;
 import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
  * GrabCut-3DE on a synthetic ellipsoid: 64 × 64 slices, spacing 0.75 × 0.65 × 2.5 mm, semi-axes
  * 12 mm (x), 8 mm (y), 12 mm (z), 100 HU above its background with 15 HU noise. Stored slices
- * 40..60 without 43; RECIST slice 50. The z semi-axis equals the long half-axis, the propagation's
- * default model, so the lesion (|offset| ≤ 4 slices: 4 × 2.5 = 10 mm &lt; 12 mm) and R̂ should end
- * together.
+ * 40..60 without 43; RECIST slice 50. The z semi-axis equals the long half-axis, the sphere
+ * model ({@link PropagationConfig#defaults()}, set explicitly here), so the lesion (|offset| ≤ 4
+ * slices: 4 × 2.5 = 10 mm &lt; 12 mm) and R̂ should end together.
  */
 class GrabCut3deTest {
 
     static final VoxelSpacing SP = new VoxelSpacing(0.75, 0.65, 2.5);
     static final int[] INDICES = IntStream.rangeClosed(40, 60).filter(i -> i != 43).toArray();
+
+    /** The baseline with the sphere on the long axis, this ellipsoid's true extent. */
+    static final GrabCut3deConfig SPHERE = new GrabCut3deConfig(PropagationConfig.defaults(),
+            GrabCut3deConfig.defaults().seeds(), GrabCut3deConfig.defaults().grabCut(),
+            GrabCut3deConfig.defaults().connectivity());
 
     static EllipsoidCase ellipsoid(long seed) {
         return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 15f, seed);
@@ -41,7 +47,7 @@ class GrabCut3deTest {
     void segmentsTheEllipsoidAndStopsAtItsEnds() {
         EllipsoidCase c = ellipsoid(3);
         Mask3D truth = c.groundTruth().orElseThrow();
-        LesionSegmenter s = LesionSegmenters.grabCut3de();
+        LesionSegmenter s = LesionSegmenters.grabCut3de(SPHERE);
         Mask3D m = s.segment(c);
         assertEquals(INDICES.length, m.depth());
         assertEquals(64, m.width());
@@ -70,6 +76,17 @@ class GrabCut3deTest {
 
         // Deterministic.
         assertEquals(m, s.segment(c));
+    }
+
+    @Test
+    void defaultExtentIsTheMeanOfTheHalfAxes() {
+        // z semi-axis (12 + 8) / 2 = 10 mm for the ~24 x 16 mm mark: R̂ holds offsets up to 3.
+        EllipsoidCase c = ellipsoid(3);
+        Mask3D m = LesionSegmenters.grabCut3de().segment(c);
+        for (int z = 0; z < INDICES.length; z++) {
+            assertEquals(Math.abs(INDICES[z] - 50) <= 3, m.slice(z).count() > 0, "slice " + INDICES[z]);
+        }
+        assertEquals("segmented slices 47..53 (7 of 20 stored)", m.provenance().notes().get(0));
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.wsss.api.Mask3D;
 import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Provenance;
 import org.wsss.api.Roi;
+import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.grabcut.seeds.SeedGeometry;
 import org.wsss.hnn.train.RoiSampler;
 import org.wsss.propagation.LesionSegmenters;
 import org.wsss.propagation.baseline.EllipsoidCase;
+import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
  * 3D inference with stand-in slice models on a synthetic ellipsoid (64 × 64, spacing
@@ -106,18 +108,33 @@ class SlicePropagatedSegmenterTest {
 
     @Test
     void marginPastThePropagatedExtentStopsALongLesion() {
-        // z semi-axis 30 mm, far beyond the default sphere on the 12 mm long half-axis: R̂ ends
-        // after offset 4 (4 × 2.5 = 10 mm < 12 mm, 5 × 2.5 = 12.5 mm >= 12 mm), so with margin 1
-        // the walk reaches offset 5 and stops at 6 although the lesion goes on.
+        // z semi-axis 30 mm, far beyond the sphere on the 12 mm long half-axis: R̂ ends after
+        // offset 4 (4 × 2.5 = 10 mm < 12 mm, 5 × 2.5 = 12.5 mm >= 12 mm), so with margin 1 the walk
+        // reaches offset 5 and stops at 6 although the lesion goes on.
         EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 30, 120f, 20f, 0f, 1);
-        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(1))
-                .segmentWithProbabilities(c);
+        LesionSegmentation out = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMarginSlices(1)
+                .withPropagation(PropagationConfig.defaults())).segmentWithProbabilities(c);
         for (int z = 0; z < INDICES.length; z++) {
             int off = Math.abs(INDICES[z] - 50);
             assertEquals(off <= 5, out.mask().slice(z).count() > 0, "slice " + INDICES[z]);
         }
         String notes = String.join("; ", out.mask().provenance().notes());
         assertTrue(notes.contains("above: stopped at slice 56, 2 slice(s) past the propagated extent"), notes);
+    }
+
+    @Test
+    void defaultExtentIsTheMeanOfTheHalfAxes() {
+        // The mark measures about 24 x 16 mm: z semi-axis (12 + 8) / 2 = 10 mm, so R̂ holds offsets
+        // up to 3 (7.5 mm) and the walk, without margin, ends there although the lesion reaches 4.
+        EllipsoidCase c = clean();
+        assertEquals(PropagationConfig.segmentationDefaults(), InferenceConfig.defaults().propagation());
+        Mask3D m = LesionSegmenters.hnn(ORACLE).segment(c);
+        for (int z = 0; z < INDICES.length; z++) {
+            int off = Math.abs(INDICES[z] - 50);
+            assertEquals(off <= 3, m.slice(z).count() > 0, "slice " + INDICES[z]);
+        }
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice 54, 1 slice(s) past the propagated extent"), notes);
     }
 
     @Test
@@ -152,6 +169,64 @@ class SlicePropagatedSegmenterTest {
         double d = dice(m, c.groundTruth().orElseThrow());
         assertTrue(d > 0.9, "3D Dice " + d);
         assertEquals("hnn-gc-3d", m.provenance().method());
+    }
+
+    private static void assertSlicesUpTo(Mask3D m, int lastAbove) {
+        for (int z = 0; z < INDICES.length; z++) {
+            int i = INDICES[z];
+            if (i >= 50) {
+                assertEquals(i < lastAbove + 1, m.slice(z).count() > 0, "slice " + i);
+            }
+        }
+    }
+
+    @Test
+    void insideFractionRuleStopsAWalkIntoANeighbour() {
+        // A bright neighbour (x 40..62, y 24..40) touching the lesion from slice 52 up: the
+        // oracle's mask there is the lesion's cross-section plus the neighbour, much of it outside
+        // the cross-section below.
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1) {
+            @Override
+            public Slice slice(int sliceIndex) {
+                Slice s = super.slice(sliceIndex);
+                if (sliceIndex < 52) {
+                    return s;
+                }
+                float[] hu = s.toArray();
+                for (int y = 24; y <= 40; y++) {
+                    java.util.Arrays.fill(hu, y * 64 + 40, y * 64 + 63, 120f);
+                }
+                return Slice.of(64, 64, hu, s.spacing());
+            }
+        };
+        Mask3D truth = c.groundTruth().orElseThrow();
+        Mask3D off = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinInsideFraction(0)).segment(c);
+        int z52 = c.zOf(52);
+        Mask lesion52 = truth.slice(z52);
+        Mask with = off.slice(z52);
+        double inside = (double) with.intersectionCount(off.slice(c.zOf(51))) / with.count();
+        assertTrue(with.count() > lesion52.count() && inside < 0.8, "test set-up: the walk takes the neighbour in, "
+                + inside + " inside");
+        Mask3D m = LesionSegmenters.hnn(ORACLE).segment(c);
+        assertEquals(0.8, InferenceConfig.defaults().minInsideFraction());
+        assertSlicesUpTo(m, 51);
+        String notes = String.join("; ", m.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice 52, "), notes);
+        assertTrue(notes.contains(" px inside the previous cross-section (< 0.800)"), notes);
+        // Below, where there is no neighbour, the walk is unchanged.
+        for (int i = 46; i < 50; i++) {
+            assertEquals(off.slice(c.zOf(i)), m.slice(c.zOf(i)), "slice " + i);
+        }
+    }
+
+    @Test
+    void badStoppingRulesAreRejected() {
+        InferenceConfig d = InferenceConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(1.01));
+        assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(Double.NaN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(-0.1));
+        assertTrue(e.getMessage().contains("minInsideFraction"), e.getMessage());
+        assertEquals(1.0, d.withMinInsideFraction(1).minInsideFraction());
     }
 
     @Test
