@@ -89,6 +89,16 @@ final class SegmentCommand implements Callable<Integer> {
             + " (default: 0.8).")
     Double minInsideFraction;
 
+    @Option(names = "--seed-confidence", paramLabel = "P", description = "wsss: network probability above which a"
+            + " region touching the mark is a definite-lesion seed for GrabCut, in [0.5, 1) (default: 0.95)."
+            + " The paper's 0.8 lets the network's own over-segmentation into the definite seeds.")
+    Double seedConfidence;
+
+    @Option(names = "--background-confidence", paramLabel = "P", description = "wsss: a pixel is a definite-background"
+            + " seed where the network gives it a lesion probability below 1 - P, in [0.5, 1) (default: 0.8, the"
+            + " paper's).")
+    Double backgroundConfidence;
+
     @Mixin
     CommonOptions common;
 
@@ -126,6 +136,12 @@ final class SegmentCommand implements Callable<Integer> {
         }
         if (minInsideFraction != null) {
             c = c.withMinInsideFraction(minInsideFraction);
+        }
+        if (seedConfidence != null) {
+            c = c.withSeeds(c.seeds().withForegroundConfidence(seedConfidence));
+        }
+        if (backgroundConfidence != null) {
+            c = c.withSeeds(c.seeds().withBackgroundConfidence(backgroundConfidence));
         }
         return c;
     }

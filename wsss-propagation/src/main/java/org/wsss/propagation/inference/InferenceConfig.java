@@ -29,6 +29,9 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
                               double minInsideFraction) {
 
+    /** The default network probability above which a region is a definite "-GC" foreground seed. */
+    public static final double SEED_CONFIDENCE = 0.95;
+
     /** Validates; errors name the field and the value. */
     public InferenceConfig {
         if (!(threshold > 0 && threshold < 1)) {
@@ -52,21 +55,22 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
 
     /**
      * Threshold 0.5 (on a calibrated map, see {@code org.wsss.hnn.model.Calibration}); no margin
-     * past R̂'s extent, the limit GrabCut-3DE has too; propagation
-     * {@link PropagationConfig#segmentationDefaults()}; default seeds and GrabCut; 6-connectivity;
-     * no reach limit; a side stops where less than 0.8 of the new cross-section lies inside the
-     * previous one. The z extent and the inside fraction were chosen on the demo phantom's
-     * validation lesions and checked on its test lesions (module README): past the lesion's end a
-     * network trained on lesion slices keeps finding "lesion", and what it finds there drifts out
-     * of the cross-section below. Measured on the demo phantom's 33 test lesions (n = 200,
-     * quick scale), the margin decides a lot: WSSS-7 3D Dice 0.572 with 2 slices of margin and
-     * 0.710 with none (0.477 → 0.791 for WSSS-7-GC), because a network trained only on slices
-     * that hold lesion keeps finding "lesion" past its end; HNN 0.626 → 0.725. A reach of 0 mm
-     * (each cross-section inside the previous one) added 0.004–0.015 on the same lesions, too
-     * little to impose the assumption on lesions that shift in-plane from slice to slice.
+     * past R̂'s extent, the limit GrabCut-3DE has too, because a network trained on slices that
+     * hold lesion keeps finding "lesion" past its end; propagation
+     * {@link PropagationConfig#segmentationDefaults()}; the "-GC" seeds with definite foreground
+     * only where Ŷ &gt; 0.95 ({@link #SEED_CONFIDENCE}); default GrabCut; 6-connectivity; no reach
+     * limit; a side stops where less than 0.8 of the new cross-section lies inside the previous
+     * one. Each value was chosen on the demo phantom's validation lesions and checked on its test
+     * lesions (measurements in the wsss-propagation README and docs/false-positives-3d.md).
+     *
+     * <p><b>Deviation from the paper.</b> The paper seeds Ŷ &gt; 0.8 as foreground. A network
+     * trained on GrabCut-R labels learns their over-segmentation and its 0.8 region reaches past
+     * the lesion's edge, where GrabCut then may not cut; at 0.95 the definite seeds are the
+     * network's confident core and GrabCut places the edge.
      */
     public static InferenceConfig defaults() {
-        return new InferenceConfig(0.5, 0, PropagationConfig.segmentationDefaults(), CnnSeedsConfig.defaults(),
+        return new InferenceConfig(0.5, 0, PropagationConfig.segmentationDefaults(),
+                CnnSeedsConfig.defaults().withForegroundConfidence(SEED_CONFIDENCE),
                 GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8);
     }
 
@@ -90,6 +94,12 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     /** The same with another propagation (the lesion's assumed z extent). */
     public InferenceConfig withPropagation(PropagationConfig p) {
         return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm,
+                minInsideFraction);
+    }
+
+    /** The same with other "-GC" seed rules. */
+    public InferenceConfig withSeeds(CnnSeedsConfig c) {
+        return new InferenceConfig(threshold, marginSlices, propagation, c, grabCut, connectivity, reachMm,
                 minInsideFraction);
     }
 

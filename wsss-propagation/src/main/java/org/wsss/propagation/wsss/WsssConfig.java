@@ -86,4 +86,14 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
     public WsssConfig withSeed(long s) {
         return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut);
     }
+
+    /** The same with another RECIST propagation (the extent of the off-slice labels). */
+    public WsssConfig withPropagation(PropagationConfig p) {
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut);
+    }
+
+    /** The same with other off-slice seed rules. */
+    public WsssConfig withSeeds(CnnSeedsConfig c) {
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut);
+    }
 }
