@@ -7,6 +7,7 @@ import org.wsss.grabcut.seeds.CnnSeedsConfig;
 import org.wsss.hnn.model.HnnConfig;
 import org.wsss.hnn.train.TrainerConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
+import org.wsss.propagation.inference.InferenceConfig;
 
 /**
  * Parameters of slice-propagated training, WSSS-k (Sec. 2.3, {@link WsssTraining}).
@@ -45,11 +46,16 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
 
     /**
      * WSSS-7 with the default network, {@link TrainerConfig#defaults()} (30 epochs) on the
-     * RECIST slices and 10 epochs per fine-tuning step, seed 42, no checkpoints, 2 label threads.
+     * RECIST slices and 10 epochs per fine-tuning step, seed 42, no checkpoints, 2 label threads;
+     * off-slice labels with the extent and seeds of 3D inference
+     * ({@link PropagationConfig#segmentationDefaults()}, definite-foreground seeds where Ŷ &gt;
+     * {@link InferenceConfig#SEED_CONFIDENCE}), so the network learns from labels made as its
+     * output will be used (measured in the wsss-propagation README).
      */
     public static WsssConfig defaults() {
         return new WsssConfig(7, HnnConfig.defaults(), TrainerConfig.defaults(), TrainerConfig.defaults().withEpochs(10), 42L,
-                null, 2, PropagationConfig.defaults(), CnnSeedsConfig.defaults(), GrabCutConfig.defaults());
+                null, 2, PropagationConfig.segmentationDefaults(),
+                CnnSeedsConfig.defaults().withForegroundConfidence(InferenceConfig.SEED_CONFIDENCE), GrabCutConfig.defaults());
     }
 
     /** The number of steps, (k − 1)/2 + 1 (step 0 is the RECIST slices). */

@@ -63,7 +63,10 @@ import org.wsss.propagation.Components;
  * <p>Failures: a lesion whose slice cannot be read or whose mark does not fit is skipped, named
  * in the step's {@link WsssStep#problems()}, and the run goes on.
  *
- * <p><b>Deviations from the paper.</b> Each step trains for a fixed number of epochs rather than
+ * <p><b>Deviations from the paper.</b> By default ({@link WsssConfig#defaults()}) the off-slice
+ * labels use the extent and seed confidence of 3D inference (a z semi-axis from the mean RECIST
+ * half-axis rather than the sphere on the long axis; definite-foreground seeds where Ŷ &gt; 0.95
+ * rather than 0.8), so fewer labels lie past the lesion's end or over its edge. Each step trains for a fixed number of epochs rather than
  * "until convergence" (the trainer drops the learning rate on a plateau); a fresh Adam state
  * starts every fine-tuning step. Slices are r ± j by series index, so a gap in the stored slices
  * skips that side for that step rather than taking the next stored slice.
