@@ -328,9 +328,16 @@ public final class HnnNetwork implements AutoCloseable {
         return sd.permute(sd.reshape(a, big, -1, big, channels), 1, 2, 0, 3); // [N, I, J, C]
     }
 
-    /** An independent network with the same configuration, data type, weights and gradient engine. */
+    /**
+     * An independent network with the same configuration, data type, weights (bit for bit, in
+     * either precision) and gradient engine.
+     */
     public HnnNetwork copy() {
-        HnnNetwork c = withParameters(config, parameterValues(), dataType());
+        Map<String, INDArray> p = new LinkedHashMap<>();
+        for (String n : parameterNames) {
+            p.put(n, parameter(n).dup());
+        }
+        HnnNetwork c = new HnnNetwork(config, dataType, p);
         c.setGradientEngine(gradientEngine);
         return c;
     }
