@@ -112,6 +112,12 @@ public record TrainerConfig(double learningRate, double reducedLearningRate, int
                 checkpointDir, engine);
     }
 
+    /** The same with another seed of shuffling and augmentation. */
+    public TrainerConfig withSeed(long s) {
+        return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, schedule, augmentation, s,
+                checkpointDir, engine);
+    }
+
     /** The same with another gradient engine. */
     public TrainerConfig withEngine(GradientEngine e) {
         return new TrainerConfig(learningRate, reducedLearningRate, plateauPatience, epochs, batchSize, schedule, augmentation, seed,

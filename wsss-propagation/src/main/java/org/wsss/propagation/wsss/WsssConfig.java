@@ -17,7 +17,9 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param hnn the network
  * @param initial training on the RECIST slices (step 0)
  * @param fineTune each fine-tuning step j = 1..(k − 1)/2 (training continues on the same weights)
- * @param seed the network's initial weights
+ * @param seed the run's root seed: the network's initial weights and every step's shuffling and
+ *     augmentation draw from seeds derived from it ({@link org.wsss.api.Seeds}); the seeds of
+ *     {@code initial} and {@code fineTune} are not used
  * @param checkpointDir where the model is saved after every step ({@link WsssTraining#stepFile}),
  *     and from where a run resumes; {@code null} for neither
  * @param threads threads for making labels (GrabCut), ≥ 1

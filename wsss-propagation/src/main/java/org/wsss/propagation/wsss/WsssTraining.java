@@ -19,6 +19,7 @@ import org.wsss.api.Recist;
 import org.wsss.api.Roi;
 import org.wsss.api.SeedInput;
 import org.wsss.api.SeedMap;
+import org.wsss.api.Seeds;
 import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
 import org.wsss.api.WsssIoException;
@@ -49,6 +50,12 @@ import org.wsss.propagation.Components;
  *
  * <p><b>Every slice uses the ROI of the original R</b> ({@code RoiSampler.recistRoi(R)}), the crop
  * 3D inference feeds the network, so a lesion is seen at one scale on all its slices.
+ *
+ * <p><b>Seeds.</b> {@link WsssConfig#seed()} is the run's one root seed: the network's initial
+ * weights draw from {@code Seeds.derive(seed, "network")} and step j's shuffling and
+ * augmentation from {@code Seeds.derive(seed, "training-step-j")}; the seeds inside the
+ * {@link TrainerConfig}s are not used. (GrabCut's RNG seed is a constant of the refiner, so
+ * that the same seeds always give the same mask.)
  *
  * <p><b>Checkpoints and resume.</b> With a checkpoint directory the model is saved after step j
  * as {@link #stepFile}{@code (dir, j)}. A run finds the longest chain of step files 0..j present
@@ -139,7 +146,7 @@ public final class WsssTraining {
             }
             model = load(done);
         } else {
-            try (HnnModel initial = Hnn.create(config.hnn(), config.seed())) {
+            try (HnnModel initial = Hnn.create(config.hnn(), Seeds.derive(config.seed(), "network"))) {
                 Trained t = trainStep(initial, 0, all, val, base, t0);
                 model = t.model();
                 steps.add(t.step());
@@ -199,7 +206,8 @@ public final class WsssTraining {
     /** Trains a copy of {@code model} on {@code all}; {@code model} stays the caller's. */
     private Trained trainStep(HnnModel model, int step, List<TrainingExample> all, List<TrainingExample> val, Labels l,
                               long t0) {
-        TrainerConfig tc = step == 0 ? config.initial() : config.fineTune();
+        TrainerConfig tc = (step == 0 ? config.initial() : config.fineTune())
+                .withSeed(Seeds.derive(config.seed(), "training-step-" + step));
         if (tc.checkpointDir() != null) {
             tc = tc.withCheckpointDir(tc.checkpointDir().resolve("step-" + step));
         }
