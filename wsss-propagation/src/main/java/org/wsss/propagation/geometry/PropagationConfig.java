@@ -59,10 +59,10 @@ public record PropagationConfig(ZRadius zRadius, double zRadiusScale) {
     }
 
     /**
-     * The extent the 3D segmenters assume unless told otherwise ({@code InferenceConfig.defaults()},
-     * {@code GrabCut3deConfig.defaults()}): {@code MEAN_HALF_AXES}, scale 1, a z semi-axis between
-     * the two in-plane ones. The sphere on the long axis ({@link #defaults()}, kept for WSSS
-     * training) makes a lesion as deep as it is long, and a 3D walk bounded by it goes on past
+     * The extent the 3D segmenters and WSSS training assume unless told otherwise
+     * ({@code InferenceConfig.defaults()}, {@code GrabCut3deConfig.defaults()},
+     * {@code WsssConfig.defaults()}): {@code MEAN_HALF_AXES}, scale 1, a z semi-axis between
+     * the two in-plane ones. The sphere on the long axis ({@link #defaults()}) makes a lesion as deep as it is long, and a 3D walk bounded by it goes on past
      * the end of most lesions, which are flatter; the mean of the half-axes shortens the extent
      * more for lesions that are elongated in-plane, and needs no fitted factor. The measurements
      * behind this choice are in the module README.

@@ -12,7 +12,8 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * <p>Deviations from the paper: the paper gives no stopping rule and no z extent for the 3D walk.
  * {@code marginSlices}, {@code reachMm} and {@code minInsideFraction} are this SDK's rules, and the
  * default {@code propagation} is {@link PropagationConfig#segmentationDefaults()} (z semi-axis
- * the mean of the RECIST half-axes), not the sphere on the long axis the WSSS training uses.
+ * the mean of the RECIST half-axes), not the sphere on the long axis; WSSS training uses the same
+ * extent by default.
  *
  * @param threshold Ŷ at or above it is lesion (CNN mode, and the "-GC" mode past R̂'s extent), in (0, 1)
  * @param marginSlices how many stored slices past R̂'s extent (R̂ empty) a side may still walk, ≥ 0
