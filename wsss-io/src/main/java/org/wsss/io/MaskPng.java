@@ -6,19 +6,12 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Objects;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.wsss.api.Mask;
 import org.wsss.api.WsssIoException;
-import org.wsss.io.AtomicFiles;
 
 /**
  * A 2D mask as an 8-bit grayscale PNG: 255 = lesion, 0 = background, the size of the slice it
@@ -46,19 +39,7 @@ public final class MaskPng {
         for (int i = 0; i < data.length; i++) {
             data[i] = mask.getIndex(i) ? (byte) LESION : 0;
         }
-        AtomicFiles.write(file, out -> {
-            Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("png");
-            if (!it.hasNext()) {
-                throw new IOException("this Java runtime has no PNG writer");
-            }
-            ImageWriter writer = it.next();
-            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-                writer.setOutput(ios);
-                writer.write(null, new IIOImage(img, null, null), null);
-            } finally {
-                writer.dispose();
-            }
-        });
+        Png16.writeAtomically(file, img);
     }
 
     /**
@@ -71,11 +52,7 @@ public final class MaskPng {
         if (!Files.isRegularFile(file)) {
             throw new WsssIoException(file, "mask PNG not found", null);
         }
-        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("png");
-        if (!it.hasNext()) {
-            throw new WsssIoException(file, "this Java runtime has no PNG reader", null);
-        }
-        ImageReader reader = it.next();
+        ImageReader reader = Png16.pngReader(file);
         BufferedImage img;
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             reader.setInput(in, true, true);

@@ -91,8 +91,20 @@ final class Png16 {
             }
             data[i] = (short) v;
         }
+        writeAtomically(file, img);
+    }
+
+    /**
+     * Writes {@code img} as a PNG to {@code file} through {@link AtomicFiles#write}; streams are
+     * opened on memory directly, so ImageIO's global disk-cache setting plays no part.
+     */
+    static void writeAtomically(Path file, BufferedImage img) {
         AtomicFiles.write(file, out -> {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("png");
+            if (!it.hasNext()) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+            ImageWriter writer = it.next();
             try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                 writer.setOutput(ios);
                 writer.write(null, new IIOImage(img, null, null), null);
@@ -102,7 +114,8 @@ final class Png16 {
         });
     }
 
-    private static ImageReader pngReader(Path file) {
+    /** ImageIO's PNG reader, or a {@link WsssIoException} naming {@code file} if the runtime has none. */
+    static ImageReader pngReader(Path file) {
         Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("png");
         if (!it.hasNext()) {
             throw new WsssIoException(file, "this Java runtime has no PNG reader", null);
