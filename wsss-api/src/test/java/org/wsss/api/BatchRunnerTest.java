@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.wsss.api.contract.CountingProgress;
 
 class BatchRunnerTest {
 
@@ -61,28 +61,11 @@ class BatchRunnerTest {
 
     @Test
     void progressAdvancesOncePerItem() {
-        AtomicLong total = new AtomicLong(), advanced = new AtomicLong();
-        AtomicInteger finished = new AtomicInteger();
-        Progress p = new Progress() {
-            @Override
-            public void start(String task, long n) {
-                total.set(n);
-            }
-
-            @Override
-            public void advance(long n) {
-                advanced.addAndGet(n);
-            }
-
-            @Override
-            public void finish() {
-                finished.incrementAndGet();
-            }
-        };
+        CountingProgress p = new CountingProgress();
         BatchRunner.withThreads(2).withProgress("test", p).run(ITEMS, String::valueOf, i -> i);
-        assertEquals(ITEMS.size(), total.get());
-        assertEquals(ITEMS.size(), advanced.get());
-        assertEquals(1, finished.get());
+        assertEquals(ITEMS.size(), p.total.get());
+        assertEquals(ITEMS.size(), p.advanced.get());
+        assertEquals(1, p.finished.get());
     }
 
     @Test

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsss.api.WsssIoException;
 import org.wsss.api.Progress;
+import org.wsss.api.contract.CountingProgress;
 import org.wsss.io.AtomicFiles;
 
 class BatchTest {
@@ -97,25 +97,10 @@ class BatchTest {
 
     @Test
     void reportsProgressPerJobAndUsesItsOwnFailureFile(@TempDir Path out) {
-        AtomicLong total = new AtomicLong(), advanced = new AtomicLong();
-        Progress p = new Progress() {
-            @Override
-            public void start(String task, long n) {
-                total.set(n);
-            }
-
-            @Override
-            public void advance(long n) {
-                advanced.addAndGet(n);
-            }
-
-            @Override
-            public void finish() {
-            }
-        };
+        CountingProgress p = new CountingProgress();
         Batch.Report<Integer> r = new Batch(out, 2, false, p, "other.csv").run("t", jobs(out, 7), List.of(), WORK);
-        assertEquals(7, total.get());
-        assertEquals(7, advanced.get());
+        assertEquals(7, p.total.get());
+        assertEquals(7, p.advanced.get());
         assertEquals(out.resolve("other.csv"), r.failuresFile());
         assertTrue(Files.exists(out.resolve("other.csv")));
         assertFalse(Files.exists(out.resolve("failures.csv")));
