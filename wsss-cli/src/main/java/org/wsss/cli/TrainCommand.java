@@ -10,6 +10,7 @@ import org.wsss.hnn.Hnn;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.TrainerConfig;
 import org.wsss.propagation.Wsss;
+import org.wsss.propagation.wsss.InitialWeights;
 import org.wsss.propagation.wsss.WsssConfig;
 import org.wsss.propagation.wsss.WsssResult;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Epochs of each slice-propagated step (default: ${DEFAULT-VALUE}).")
     int fineTuneEpochs = 10;
 
+    @Option(names = "--init", paramLabel = "random|pretrained|MODEL",
+            description = "Where the network starts: random weights (the paper), the pretrained model shipped "
+                    + "with the SDK, or a model file (default: ${DEFAULT-VALUE}).")
+    String init = "random";
+
     @Mixin
     CommonOptions common;
 
@@ -70,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         WsssConfig cfg = config(k, epochs, fineTuneEpochs, common.seed, common.threads,
-                abs.resolveSibling(abs.getFileName() + ".steps"));
+                abs.resolveSibling(abs.getFileName() + ".steps")).withInit(InitialWeights.parse(init));
         WsssResult r = train(data, cfg, common);
         try (HnnModel model = r.model()) {
             Hnn.save(model, abs);

@@ -1,6 +1,11 @@
 package org.wsss.hnn;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.wsss.api.Window;
@@ -44,6 +49,36 @@ public final class Hnn {
     /** Loads a model file (see {@link ModelFile}). */
     public static HnnModel load(Path file) {
         return ModelFile.load(file);
+    }
+
+    /** Class-path resource of the shipped pretrained model ({@link #pretrained()}). */
+    public static final String PRETRAINED_RESOURCE = "/org/wsss/hnn/pretrained-phantom.zip";
+
+    /**
+     * The default network ({@link HnnConfig#defaults()}) pretrained on the exact 3D masks of
+     * synthetic phantom lesions ({@link org.wsss.hnn.train.SupervisedExamples}), shipped in this
+     * jar; a starting point for weak training on real RECIST marks ({@code WsssConfig.init}).
+     * Made by {@code ./wsss pretrain} (the command and its measured effect are in the
+     * wsss-propagation README). Its provenance names the phantom, seed and epochs it came from.
+     *
+     * @throws IllegalStateException if the resource is missing from the class path
+     */
+    public static HnnModel pretrained() {
+        try (InputStream in = Hnn.class.getResourceAsStream(PRETRAINED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the pretrained model " + PRETRAINED_RESOURCE + " is not on the class path");
+            }
+            // ModelFile reads zips by random access; a resource is a stream, so it goes through a temp file.
+            Path tmp = Files.createTempFile("wsss-pretrained-", ".zip");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                return ModelFile.load(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pretrained model " + PRETRAINED_RESOURCE, e);
+        }
     }
 
     /** Saves a model as one file (see {@link ModelFile}). */

@@ -26,9 +26,11 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param propagation the lesion's assumed z extent for R̂
  * @param seeds the rules of S(Ŷ, R̂, R)
  * @param grabCut the GrabCut refiner for every label
+ * @param init where the network starts (random from the seed, or pretrained weights)
  */
 public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerConfig fineTune, long seed, Path checkpointDir,
-                         int threads, PropagationConfig propagation, CnnSeedsConfig seeds, GrabCutConfig grabCut) {
+                         int threads, PropagationConfig propagation, CnnSeedsConfig seeds, GrabCutConfig grabCut,
+                         InitialWeights init) {
 
     /** Validates; errors name the field and the value. */
     public WsssConfig {
@@ -44,6 +46,7 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
         Objects.requireNonNull(propagation, "WsssConfig.propagation");
         Objects.requireNonNull(seeds, "WsssConfig.seeds");
         Objects.requireNonNull(grabCut, "WsssConfig.grabCut");
+        Objects.requireNonNull(init, "WsssConfig.init");
     }
 
     /**
@@ -57,7 +60,8 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
     public static WsssConfig defaults() {
         return new WsssConfig(7, HnnConfig.defaults(), TrainerConfig.defaults(), TrainerConfig.defaults().withEpochs(10), 42L,
                 null, 2, PropagationConfig.segmentationDefaults(),
-                CnnSeedsConfig.defaults().withForegroundConfidence(InferenceConfig.SEED_CONFIDENCE), GrabCutConfig.defaults());
+                CnnSeedsConfig.defaults().withForegroundConfidence(InferenceConfig.SEED_CONFIDENCE), GrabCutConfig.defaults(),
+                InitialWeights.random());
     }
 
     /** The number of steps, (k − 1)/2 + 1 (step 0 is the RECIST slices). */
@@ -67,41 +71,46 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
 
     /** The same with another k. */
     public WsssConfig withK(int newK) {
-        return new WsssConfig(newK, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut);
+        return new WsssConfig(newK, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another network. */
     public WsssConfig withHnn(HnnConfig h) {
-        return new WsssConfig(k, h, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut);
+        return new WsssConfig(k, h, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with other trainer configurations. */
-    public WsssConfig withTraining(TrainerConfig init, TrainerConfig fine) {
-        return new WsssConfig(k, hnn, init, fine, seed, checkpointDir, threads, propagation, seeds, grabCut);
+    public WsssConfig withTraining(TrainerConfig first, TrainerConfig fine) {
+        return new WsssConfig(k, hnn, first, fine, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another checkpoint directory ({@code null} for none). */
     public WsssConfig withCheckpointDir(Path dir) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, dir, threads, propagation, seeds, grabCut);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, dir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another number of label threads. */
     public WsssConfig withThreads(int t) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, t, propagation, seeds, grabCut);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, t, propagation, seeds, grabCut, init);
+    }
+
+    /** The same with other initial weights. */
+    public WsssConfig withInit(InitialWeights i) {
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, i);
     }
 
     /** The same with another seed. */
     public WsssConfig withSeed(long s) {
-        return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut);
+        return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another RECIST propagation (the extent of the off-slice labels). */
     public WsssConfig withPropagation(PropagationConfig p) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut, init);
     }
 
     /** The same with other off-slice seed rules. */
     public WsssConfig withSeeds(CnnSeedsConfig c) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut, init);
     }
 }

@@ -146,7 +146,7 @@ public final class WsssTraining {
             }
             model = load(done);
         } else {
-            try (HnnModel initial = Hnn.create(config.hnn(), Seeds.derive(config.seed(), "network"))) {
+            try (HnnModel initial = config.init().open(config.hnn(), Seeds.derive(config.seed(), "network"))) {
                 Trained t = trainStep(initial, 0, all, val, base, t0);
                 model = t.model();
                 steps.add(t.step());
@@ -228,6 +228,7 @@ public final class WsssTraining {
         p.put("k", Integer.toString(config.k()));
         p.put("step", Integer.toString(step));
         p.put("examples", Integer.toString(all.size()));
+        p.put("init", config.init().toString());
         p.putAll(parts.provenance());
         HnnModel trained;
         try (HnnModel fitted = r.model()) {
