@@ -2,6 +2,9 @@ package org.wsss.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.wsss.api.Volume;
+import org.wsss.io.Nifti;
+import org.wsss.phantom.InsertedLesions;
 import org.wsss.phantom.Phantom;
 import org.wsss.phantom.PhantomConfig;
 import picocli.CommandLine.Command;
@@ -20,6 +23,11 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "Number of lesions (default: ${DEFAULT-VALUE}).")
     int n = 200;
 
+    @Option(names = "--background", paramLabel = "CT.nii.gz",
+            description = "Insert the lesions into this real CT volume (NIfTI, axial slices, HU) instead of "
+                    + "drawing synthetic anatomy; each case is a sub-volume around one inserted lesion.")
+    Path background;
+
     @Mixin
     CommonOptions common;
 
@@ -28,6 +36,14 @@ final class PhantomCommand implements Callable<Integer> {
         common.validate();
         if (n < 1) {
             throw new IllegalArgumentException("--n must be >= 1, got " + n);
+        }
+        if (background != null) {
+            Volume ct = Nifti.readVolume(background);
+            InsertedLesions.Config ic = InsertedLesions.Config.defaults(n).withSeed(common.seed);
+            Phantom.export(InsertedLesions.dataset(ct, background.getFileName().toString(), ic), out, common.threads,
+                    common.progress());
+            System.out.println("wrote " + n + " lesions inserted into " + background + " to " + out.toAbsolutePath());
+            return 0;
         }
         PhantomConfig cfg = PhantomConfig.defaults().withCount(n).withSeed(common.seed);
         Phantom.export(cfg, out, common.threads, common.progress());

@@ -65,7 +65,7 @@ final class CasePlan {
         this.psfSigmaPx = r.uniform(0.45, 0.75);
         this.enhanced = r.chance(category == LesionCategory.LUNG || category == LesionCategory.BONE ? 0.5 : 0.75);
         boolean adjacent = r.chance(cfg.adjacentStructureFraction());
-        this.diameterMm = drawDiameter(cfg, r);
+        this.diameterMm = drawDiameter(cfg.medianLongDiameterMm(), cfg.minLongDiameterMm(), cfg.maxLongDiameterMm(), r);
         this.look = Anatomy.look(category, r, enhanced, adjacent);
         this.shape = LesionShape.random(r, diameterMm, Anatomy.style(category, look));
 
@@ -120,13 +120,13 @@ final class CasePlan {
     }
 
     /** Log-normal about the median (σ = 0.5 in log space), truncated to [min, max] by redrawing. */
-    private static double drawDiameter(PhantomConfig cfg, Rand r) {
+    static double drawDiameter(double median, double min, double max, Rand r) {
         for (int i = 0; i < 100; i++) {
-            double d = cfg.medianLongDiameterMm() * Math.exp(LOG_SIGMA * r.gaussian());
-            if (d >= cfg.minLongDiameterMm() && d <= cfg.maxLongDiameterMm()) {
+            double d = median * Math.exp(LOG_SIGMA * r.gaussian());
+            if (d >= min && d <= max) {
                 return d;
             }
         }
-        return cfg.medianLongDiameterMm();
+        return median;
     }
 }

@@ -133,24 +133,37 @@ public final class Phantom {
      * so the output is identical to the sequential export.
      */
     public static Path export(PhantomConfig config, Path dir, int threads, Progress progress) {
+        return export(dataset(config), dir, threads, progress);
+    }
+
+    /**
+     * {@link #export(PhantomConfig, Path, int, Progress)} for any dataset whose cases all have a
+     * ground truth and whose {@code get} may be called from several threads, e.g.
+     * {@link InsertedLesions#dataset}: case i becomes patient i + 1, study 1, series 1.
+     *
+     * @throws IllegalArgumentException if a case has no ground truth
+     */
+    public static Path export(LesionDataset data, Path dir, int threads, Progress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        progress.start("phantom: " + config.count() + " cases", config.count());
+        int count = data.size();
+        progress.start("phantom: " + count + " cases", count);
         ForkJoinPool pool = new ForkJoinPool(threads);
         try (DeepLesionWriter w = DeepLesionWriter.create(dir)) {
             int chunk = 4 * threads;
-            for (int start = 0; start < config.count(); start += chunk) {
-                int from = start, to = Math.min(config.count(), start + chunk);
+            for (int start = 0; start < count; start += chunk) {
+                int from = start, to = Math.min(count, start + chunk);
                 List<Exported> done = pool.submit(() -> IntStream.range(from, to).parallel().mapToObj(i -> {
-                    PhantomCase c = generate(config, i);
+                    LesionCase c = data.get(i);
                     int[] s = c.sliceIndices();
                     DeepLesionRecord rec = DeepLesionRecord.of(i + 1, 1, 1, c.recist(), s[0], s[s.length - 1],
                             c.spacing(), c.width(), c.height(), c.window(), c.category(), c.split());
                     for (int idx : s) {
                         w.writeSlice(rec, idx, c.slice(idx));
                     }
-                    return new Exported(rec, c.groundTruth().orElseThrow());
+                    return new Exported(rec, c.groundTruth().orElseThrow(() -> new IllegalArgumentException(
+                            "case " + c.id() + " has no ground truth to export")));
                 }).collect(Collectors.toList())).get();
                 for (Exported e : done) {
                     w.writeGroundTruth(w.addRow(e.record()), e.truth());

@@ -50,27 +50,43 @@ final class Renderer {
      * the share of 3×3×3 sub-samples inside near it; ground truth is fraction ≥ 0.5.
      */
     static Lesion lesion(CasePlan p, PhantomConfig cfg) {
-        LesionShape s = p.shape;
-        double sx = p.spacing.x(), sy = p.spacing.y(), sz = p.spacing.z();
-        int x0 = Math.max(0, (int) Math.floor(p.ox - s.extentX() / sx) - 1);
-        int x1 = Math.min(p.width - 1, (int) Math.ceil(p.ox + s.extentX() / sx) + 1);
-        int y0 = Math.max(0, (int) Math.floor(p.oy - s.extentY() / sy) - 1);
-        int y1 = Math.min(p.height - 1, (int) Math.ceil(p.oy + s.extentY() / sy) + 1);
-        int z0 = Math.max(0, (int) Math.floor(p.oz - s.extentZ() / sz) - 1);
-        int z1 = Math.min(p.depth - 1, (int) Math.ceil(p.oz + s.extentZ() / sz) + 1);
+        return lesion(p.shape, new Grid(p.width, p.height, p.depth, p.spacing, p.ox, p.oy, p.oz, p.firstSlice),
+                provenance(p), new Rand(p.streamSeed(2)), cfg.recistLengthPerturbation(), cfg.recistJitterPx());
+    }
+
+    /**
+     * A voxel grid with the lesion centre at voxel (ox, oy, oz) and the series' slice number of
+     * z = 0.
+     */
+    record Grid(int width, int height, int depth, VoxelSpacing spacing, double ox, double oy, double oz, int firstSlice) {
+    }
+
+    /**
+     * {@link #lesion(CasePlan, PhantomConfig)} for any shape on any grid: the fractions, the
+     * ground truth (with {@code prov}) and the measured and perturbed RECIST (drawn from
+     * {@code recistRand}).
+     */
+    static Lesion lesion(LesionShape s, Grid p, Provenance prov, Rand recistRand, double perturbation, double jitter) {
+        double sx = p.spacing().x(), sy = p.spacing().y(), sz = p.spacing().z();
+        int x0 = Math.max(0, (int) Math.floor(p.ox() - s.extentX() / sx) - 1);
+        int x1 = Math.min(p.width() - 1, (int) Math.ceil(p.ox() + s.extentX() / sx) + 1);
+        int y0 = Math.max(0, (int) Math.floor(p.oy() - s.extentY() / sy) - 1);
+        int y1 = Math.min(p.height() - 1, (int) Math.ceil(p.oy() + s.extentY() / sy) + 1);
+        int z0 = Math.max(0, (int) Math.floor(p.oz() - s.extentZ() / sz) - 1);
+        int z1 = Math.min(p.depth() - 1, (int) Math.ceil(p.oz() + s.extentZ() / sz) + 1);
         int bw = x1 - x0 + 1, bh = y1 - y0 + 1, bd = z1 - z0 + 1;
         float[] frac = new float[bw * bh * bd];
         double band = 0.75 * Math.sqrt(sx * sx + sy * sy + sz * sz);
         double[] out = new double[3];
-        Mask3D.Builder gt = Mask3D.builder(p.width, p.height, p.depth, p.spacing)
-                .provenance(provenance(p));
-        int[] area = new int[p.depth];
+        Mask3D.Builder gt = Mask3D.builder(p.width(), p.height(), p.depth(), p.spacing())
+                .provenance(prov);
+        int[] area = new int[p.depth()];
         for (int z = z0; z <= z1; z++) {
-            double pz = (z - p.oz) * sz;
+            double pz = (z - p.oz()) * sz;
             for (int y = y0; y <= y1; y++) {
-                double py = (y - p.oy) * sy;
+                double py = (y - p.oy()) * sy;
                 for (int x = x0; x <= x1; x++) {
-                    double px = (x - p.ox) * sx;
+                    double px = (x - p.ox()) * sx;
                     s.eval(px, py, pz, out);
                     float f;
                     if (out[2] > band) {
@@ -98,17 +114,17 @@ final class Renderer {
             }
         }
         int key = -1;
-        for (int z = 0; z < p.depth; z++) {
+        for (int z = 0; z < p.depth(); z++) {
             if (key < 0 || area[z] > area[key]
-                    || (area[z] == area[key] && Math.abs(z - p.oz) < Math.abs(key - p.oz))) {
+                    || (area[z] == area[key] && Math.abs(z - p.oz()) < Math.abs(key - p.oz()))) {
                 key = z;
             }
         }
         Mask3D truth = gt.build();
         Mask keyMask = truth.slice(key);
-        Recist trueRecist = Recist.fromMask(keyMask, p.spacing, p.firstSlice + key);
-        Recist marked = perturb(trueRecist, new Rand(p.streamSeed(2)), cfg.recistLengthPerturbation(),
-                cfg.recistJitterPx(), p.width, p.height, p.spacing);
+        Recist trueRecist = Recist.fromMask(keyMask, p.spacing(), p.firstSlice() + key);
+        Recist marked = perturb(trueRecist, recistRand, perturbation,
+                jitter, p.width(), p.height(), p.spacing());
         return new Lesion(x0, y0, z0, bw, bh, bd, frac, truth, key, trueRecist, marked);
     }
 
