@@ -48,14 +48,14 @@ final class PretrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--n", paramLabel = "N", description = "Phantom lesions to generate (default: ${DEFAULT-VALUE}).")
-    int n = 400;
+    int n = 300;
 
     @Option(names = "--phantom-seed", paramLabel = "S",
             description = "Seed of the phantom (default: ${DEFAULT-VALUE}; the demo's is 2018).")
     long phantomSeed = PHANTOM_SEED;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = 8;
+    int epochs = 6;
 
     @Option(names = "--margin", paramLabel = "N",
             description = "Slices past each end of a lesion taught as background (default: ${DEFAULT-VALUE}).")
