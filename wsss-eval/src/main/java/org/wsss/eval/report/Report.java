@@ -185,7 +185,7 @@ public final class Report {
             files.add(Viewer.PAGE + " (the 3D viewer) and viewer/ (its code and data)");
             doc.heading(2, "Lesions shown");
             doc.para("One test lesion per category, with each method's provenance: the RECIST mark it started from "
-                    + "(slice, long × short axis), the random seed (– for a deterministic method) and the stored "
+                    + "(slice, long × short axis), the random seed (the first one along the chain of inputs that made the mask, – where none is random) and the stored "
                     + "slices its 3D mask covers. Open a lesion in the [3D viewer](" + Viewer.PAGE + ") (axial, "
                     + "coronal and sagittal planes, masks as overlays to switch on and off) or see its overlay "
                     + "montage below.");
@@ -224,7 +224,7 @@ public final class Report {
             boolean first = true;
             for (Map.Entry<String, Mask3D> m : e.predictions().entrySet()) {
                 Provenance p = m.getValue().provenance();
-                String seed = p != null && p.hasSeed() ? Long.toString(p.seed()) : "–";
+                String seed = seedOf(p);
                 int[] zs = covered(m.getValue());
                 String dice = e.dice().containsKey(m.getKey()) ? Tables.f3(e.dice().get(m.getKey())) : "–";
                 if (links) {
@@ -245,6 +245,19 @@ public final class Report {
             }
         }
         return t;
+    }
+
+    /**
+     * The first seed recorded along {@code p}'s chain of inputs, with the method it belongs to when
+     * that is an input (e.g. the GrabCut that made the key slice), or "–" for a deterministic chain.
+     */
+    static String seedOf(Provenance p) {
+        for (Provenance q = p; q != null; q = q.parent()) {
+            if (q.hasSeed()) {
+                return q.seed() + (q == p ? "" : " (" + q.method() + ")");
+            }
+        }
+        return "–";
     }
 
     /** First and last z with any voxel of {@code m}, and the number of such slices. */

@@ -7,7 +7,7 @@
   var VIEW_PX = 320;
   var index = window.WSSS_VIEWER_INDEX || [];
   var cache = {};
-  var state = { d: null, pos: [0, 0, 0], opacity: 0.45, outline: false, level: 40, width: 400 };
+  var state = { d: null, pos: [0, 0, 0], opacity: 0.45, outline: true, level: 40, width: 400 };
   var drawCount = 0;
 
   function el(id) { return document.getElementById(id); }
@@ -161,7 +161,7 @@
     ctx.drawImage(off, 0, 0, c.width, c.height);
     // Crosshair through the current position, at voxel centres.
     var x = (cu + 0.5) * c.width / img.width, y = (cv + 0.5) * c.height / img.height;
-    ctx.strokeStyle = 'rgba(255, 255, 0, 0.55)';
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.45)'; // white: no method has it
     ctx.lineWidth = 1;
     ctx.setLineDash([4, 4]);
     ctx.beginPath();
@@ -205,6 +205,8 @@
   function clamp(v, n) { return Math.max(0, Math.min(n - 1, Math.floor(v * n))); }
 
   function wire() {
+    state.outline = el('outline').checked;
+    state.opacity = Number(el('opacity').value) / 100;
     var sel = el('case');
     index.forEach(function (e, i) {
       var o = document.createElement('option');

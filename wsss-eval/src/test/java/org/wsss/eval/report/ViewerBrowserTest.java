@@ -77,27 +77,32 @@ class ViewerBrowserTest {
         Map<?, ?> axial = (Map<?, ?>) browser.eval("(r => ({x: r.x, y: r.y, w: r.width, h: r.height}))("
                 + "document.getElementById('axial').getBoundingClientRect())");
         BufferedImage before = browser.screenshot();
-        // At the RECIST slice the "middle" mask covers the truth: blended blue over green.
+        // At the RECIST slice the "middle" mask covers the truth: its outline blended blue over green.
         Counts both = count(before, axial);
         assertTrue(both.ct > 1000, "CT drawn in the axial view: " + both);
         assertTrue(both.blue > 200, "the method's mask drawn in its colour: " + both);
 
-        clickCheckbox(browser, "layer-2"); // the method off: the truth alone, green
+        clickCheckbox(browser, "outline"); // outlines (the default) to filled masks
         browser.waitFor("document.body.getAttribute('data-drawn') >= 2", 10);
+        Counts filled = count(browser.screenshot(), axial);
+        assertTrue(filled.blue > 2 * both.blue, "a filled mask covers more than its outline: " + both + " -> " + filled);
+
+        clickCheckbox(browser, "layer-2"); // the method off: the truth alone, green
+        browser.waitFor("document.body.getAttribute('data-drawn') >= 3", 10);
         assertEquals(Boolean.FALSE, browser.eval("document.getElementById('layer-2').checked"));
         Counts truth = count(browser.screenshot(), axial);
         assertTrue(truth.green > 200, "ground truth drawn in green: " + truth);
         assertTrue(truth.blue < 5, "the method's mask gone after switching it off: " + both + " -> " + truth);
 
         clickCheckbox(browser, "layer-0"); // the truth off too: the CT alone
-        browser.waitFor("document.body.getAttribute('data-drawn') >= 3", 10);
+        browser.waitFor("document.body.getAttribute('data-drawn') >= 4", 10);
         Counts none = count(browser.screenshot(), axial);
         assertTrue(none.green < 5 && none.blue < 5, "no overlay left: " + none);
         assertTrue(none.ct > truth.ct + 100, "the CT shows where the masks were: " + truth + " -> " + none);
 
         browser.eval("(s => { s.value = '-600,1500'; s.dispatchEvent(new Event('change')); })"
                 + "(document.getElementById('preset'))");
-        browser.waitFor("document.body.getAttribute('data-drawn') >= 4", 10);
+        browser.waitFor("document.body.getAttribute('data-drawn') >= 5", 10);
         assertEquals(-600.0, ((Number) browser.eval("Number(document.getElementById('level').value)")).doubleValue());
         assertTrue(differ(before, browser.screenshot(), axial) > 100, "a wider window changes the CT");
 
@@ -143,7 +148,7 @@ class ViewerBrowserTest {
                 } else if (g > r + 60 && g > b + 60) {
                     green++;
                 } else if (b > r + 30) {
-                    blue++; // the yellow crosshair is neither
+                    blue++; // the white crosshair is neither
                 }
             }
         }

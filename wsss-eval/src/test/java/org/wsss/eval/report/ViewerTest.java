@@ -127,6 +127,17 @@ class ViewerTest {
     }
 
     @Test
+    void theSeedIsTheFirstAlongTheChainOfInputs() {
+        Provenance grabCut = Provenance.of("grabcut", Map.of()).withSeed(24301);
+        Provenance mask3d = Provenance.of("hnn-gc-3d", Map.of()).withParent(Provenance.of("cnn-seeds", Map.of())
+                .withParent(grabCut));
+        assertEquals("24301 (grabcut)", Report.seedOf(mask3d));
+        assertEquals("5", Report.seedOf(mask3d.withSeed(5)));
+        assertEquals("–", Report.seedOf(Provenance.of("identity", Map.of())));
+        assertEquals("–", Report.seedOf(null));
+    }
+
+    @Test
     void jsonStringsAreEscapedForAScript() {
         assertEquals("\"a\\\"b\\\\c\\u003c/script>\\n\"", Viewer.json("a\"b\\c</script>\n"));
     }
