@@ -61,7 +61,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "%nFalse positives are split by slice: on slices where the ground truth is empty (past the lesion's end)"
                 + " or holds lesion (over its edge); extra slices (predicted, no lesion) and missed lesion slices"
                 + " (lesion, nothing predicted) are counted per lesion.",
-            "%nExit code: 0 all scored, 1 some lesions failed, 2 bad usage or nothing to score."})
+            "%nExit code: 0 all scored, 1 some lesions failed, 2 bad usage or nothing to score."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss evaluate --pred masks/ --truth phantom/"})
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Per-lesion scores. */

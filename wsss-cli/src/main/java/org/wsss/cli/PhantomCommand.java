@@ -13,8 +13,12 @@ import picocli.CommandLine.Option;
 
 /** {@code wsss phantom}: writes a phantom dataset in the DeepLesion layout with ground truth. */
 @Command(name = "phantom", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic CT lesion dataset in the DeepLesion layout (Images_png/, DL_info.csv)",
-            "with exact 3D ground truth in ground_truth/<id>.nii.gz."})
+        description = {
+            "Writes a synthetic CT lesion dataset in the DeepLesion layout.",
+            "%nWrites Images_png/ and DL_info.csv as DeepLesion does, with the exact 3D ground truth of each "
+                + "lesion in ground_truth/<id>.nii.gz."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss phantom --out phantom/ --n 200 --seed 2018"})
 final class PhantomCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -43,8 +43,13 @@ import picocli.CommandLine.Spec;
  * assumed z extent (both), the CNN threshold and the stopping rules (wsss, wsss-cnn only).
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = {"Segments every lesion of a DeepLesion-layout folder in 3D: OUT/<id>.nii.gz and OUT/lesions.csv",
-            "(lesion, volume mL, measured long/short axis mm, radiologist's long/short axis mm, status)."})
+        description = {
+            "Segments every lesion of a DeepLesion-layout folder in 3D.",
+            "%nWrites one mask per lesion, OUT/<id>.nii.gz, and OUT/lesions.csv with the lesion id, its "
+                + "volume in mL, the long and short axes measured on the mask and those of the radiologist in mm, "
+                + "and its status."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss segment --deeplesion phantom/ --model model.wsss --out masks/"})
 final class SegmentCommand implements Callable<Integer> {
 
     static final String LESIONS_FILE = "lesions.csv";

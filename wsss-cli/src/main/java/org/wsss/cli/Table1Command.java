@@ -27,9 +27,13 @@ import picocli.CommandLine.Option;
  * RECIST slices of the test split, after a grid search of the dense CRF on the training split.
  */
 @Command(name = "table1", mixinStandardHelpOptions = true,
-        description = {"Table 1: recall, precision and mean Dice of RECIST-D, DCRF, GrabCut, GrabCut-i and",
-            "GrabCut-R on the RECIST slices of the test split (phantom by default, or a DeepLesion-layout",
-            "folder with ground_truth/). Writes table1.md, table1.csv and dcrf-grid.csv to --out."})
+        description = {
+            "Measures Table 1: the initial masks on the RECIST slices.",
+            "%nRecall, precision and mean Dice of RECIST-D, DCRF, GrabCut, GrabCut-i and GrabCut-R on the "
+                + "RECIST slices of the test split, on the phantom by default or on a DeepLesion-layout folder "
+                + "with ground_truth/. Writes table1.md, table1.csv and dcrf-grid.csv to --out."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss table1 --n 400 --seed 2018 --out wsss-report"})
 final class Table1Command implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")

@@ -21,10 +21,14 @@ import picocli.CommandLine.Option;
  * CNN and CNN-GC on the test split — and the weak-versus-supervised five-fold comparison.
  */
 @Command(name = "table2", mixinStandardHelpOptions = true,
-        description = {"Table 2: mean Dice of CNN and CNN-GC for UNet + GT, HNN + GT, HNN + RECIST-D and",
-            "HNN + GrabCut-R on the RECIST slices of the phantom's test split, and HNN trained weakly on",
-            "all training lesions vs supervised on 4/5 of the test split (5-fold). Writes table2.md,",
-            "table2.csv and table2-5fold.csv to --out."})
+        description = {
+            "Measures Table 2: the network on the RECIST slices.",
+            "%nMean Dice of CNN and CNN-GC for UNet + GT, HNN + GT, HNN + RECIST-D and HNN + GrabCut-R on "
+                + "the RECIST slices of the phantom's test split, and the HNN trained weakly on all training "
+                + "lesions against one trained on ground truth on 4/5 of the test split (5-fold). Writes "
+                + "table2.md, table2.csv and table2-5fold.csv to --out."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss table2 --out wsss-report", "  ./wsss table2 --scale full --out full-report"})
 final class Table2Command implements Callable<Integer> {
 
     enum Scale { quick, full }

@@ -23,9 +23,13 @@ import picocli.CommandLine.Option;
  * {@code Train_Val_Test = 1}, validating on rows with 2, and writes one model file.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the network from the RECIST marks of a DeepLesion-layout folder (rows with",
-            "Train_Val_Test = 1; validation on 2) and writes one model file. Each step's model is kept in",
-            "MODEL.steps/, from where an interrupted run resumes."})
+        description = {
+            "Trains the network from the RECIST marks of a DeepLesion-layout folder.",
+            "%nTrains on the rows with Train_Val_Test = 1 and validates on those with 2: GrabCut-R masks on "
+                + "the RECIST slices, then WSSS-k slice propagation (k = --wsss). Writes one model file; each step's model "
+                + "is kept in MODEL.steps/, from where an interrupted run resumes."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss train --deeplesion phantom/ --out model.wsss --wsss 7 --epochs 30"})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--deeplesion", required = true, paramLabel = "DIR",

@@ -42,7 +42,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " a rerun skips lesions whose PNG exists (--force redoes them). OUT/weak-labels-method.txt"
                 + " records the method; a rerun with another method into OUT needs --force. The masks depend neither on"
                 + " --threads nor on --seed (each method's random generator has its own fixed seed).",
-            "%nExit code: 0 all done, 1 some lesions failed, 2 bad usage or unreadable input."})
+            "%nExit code: 0 all done, 1 some lesions failed, 2 bad usage or unreadable input."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss weak-labels --deeplesion phantom/ --method grabcut-r --out weak/"})
 final class WeakLabelsCommand implements Callable<Integer> {
 
     /** Records which method made the masks of the output folder. */

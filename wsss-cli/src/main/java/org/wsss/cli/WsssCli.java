@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wsss", mixinStandardHelpOptions = true, versionProvider = WsssCli.Version.class,
         description = "Weakly supervised slice-propagated segmentation of CT lesions from RECIST marks.",
+        footerHeading = "%n",
+        footer = {"Run `wsss COMMAND --help` for a command's options and an example. Start with `wsss demo`."},
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, PhantomCommand.class, WeakLabelsCommand.class,
             EvaluateCommand.class, SegmentCommand.class, Table1Command.class, Table2Command.class,
             TrainCommand.class, PretrainCommand.class})
@@ -29,7 +31,7 @@ public final class WsssCli {
 
     /** Runs the tool with the given streams; returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new WsssCli());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -39,6 +41,11 @@ public final class WsssCli {
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** The command line of the tool, every subcommand wired (its help texts are tested). */
+    static CommandLine commandLine() {
+        return new CommandLine(new WsssCli());
     }
 
     /** Prints the SDK version. */

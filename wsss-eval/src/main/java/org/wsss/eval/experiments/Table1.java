@@ -30,6 +30,9 @@ import org.wsss.eval.metrics.Overlap;
  */
 public final class Table1 {
 
+    /** Provenance parameters that describe one lesion rather than a method's configuration. */
+    static final java.util.List<String> PER_LESION = java.util.List.of("window", "recist");
+
     private Table1() {
     }
 
@@ -144,14 +147,17 @@ public final class Table1 {
         return new Result(rows, failures);
     }
 
-    /** "id{k=v, ...} seed=s", or the id alone; the per-case window is left out (it is not configuration). */
+    /**
+     * "id{k=v, ...} seed=s", or the id alone. The per-lesion parameters (the case's window and
+     * RECIST mark) are left out: they are provenance of one lesion, not the method's configuration.
+     */
     static String describe(Provenance p) {
         if (p == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(p.method());
         Map<String, String> params = new java.util.TreeMap<>(p.parameters());
-        params.remove("window");
+        PER_LESION.forEach(params::remove);
         if (!params.isEmpty()) {
             sb.append(params);
         }

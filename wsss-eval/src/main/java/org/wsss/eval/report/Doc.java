@@ -106,7 +106,7 @@ final class Doc {
                 int l = Math.min(6, h.level());
                 sb.append("<h").append(l).append('>').append(esc(h.text())).append("</h").append(l).append(">\n");
             } else if (b instanceof Para p) {
-                sb.append("<p>").append(esc(p.text())).append("</p>\n");
+                sb.append("<p>").append(links(esc(p.text()))).append("</p>\n");
             } else if (b instanceof Note n) {
                 sb.append("<p class=\"note\"><strong>Note.</strong> ").append(esc(n.text())).append("</p>\n");
             } else if (b instanceof Table t) {
@@ -129,10 +129,17 @@ final class Doc {
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             sb.append("<tr>");
-            row.forEach(c -> sb.append("<td>").append(esc(c)).append("</td>"));
+            row.forEach(c -> sb.append("<td>").append(links(esc(c))).append("</td>"));
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("\\[([^\\]]+)\\]\\(([^)\\s]+)\\)");
+
+    /** Markdown links {@code [text](href)} of already escaped text as HTML links (the Markdown form keeps them). */
+    static String links(String escaped) {
+        return LINK.matcher(escaped).replaceAll("<a href=\"$2\">$1</a>");
     }
 
     /** HTML text and attribute escaping. */

@@ -15,6 +15,9 @@ import java.util.TreeSet;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionCategory;
 import org.wsss.api.LesionDataset;
+import org.wsss.api.Mask3D;
+import org.wsss.api.Provenance;
+import org.wsss.api.Recist;
 import org.wsss.api.SdkVersion;
 import org.wsss.api.Split;
 import org.wsss.eval.experiments.Charts;
@@ -28,7 +31,10 @@ import org.wsss.io.AtomicFiles;
  * (one self-contained page, images by relative path) with the dataset summary, Table 1, Table 2,
  * Fig. 2a/2b and Table 3, overlay montages of a few test lesions, the configuration and
  * provenance of the run, and the data caveat; beside them every table as CSV and every picture
- * as PNG. Any part not given is left out. Every file is written atomically.
+ * as PNG. With 3D results it also writes a table of the shown lesions (each method's RECIST
+ * mark, seed and slices used, linked to the lesion's overlay and 3D view) and the interactive
+ * viewer {@code viewer.html} (see {@link Viewer}). Any part not given is left out. Every file is
+ * written atomically.
  *
  * <pre>{@code
  * Path html = Report.builder()
@@ -170,16 +176,101 @@ public final class Report {
             doc.table(f);
         }
         if (!v.examples().isEmpty()) {
+            List<String> names = Overlays.names(v);
+            List<String> overlayFiles = new ArrayList<>();
+            for (Volumetric.Example e : v.examples()) {
+                overlayFiles.add("overlays/" + Overlays.fileName(e));
+            }
+            Viewer.write(dir, v.examples(), names);
+            files.add(Viewer.PAGE + " (the 3D viewer) and viewer/ (its code and data)");
+            doc.heading(2, "Lesions shown");
+            doc.para("One test lesion per category, with each method's provenance: the RECIST mark it started from "
+                    + "(slice, long × short axis), the random seed (the first one along the chain of inputs that made the mask, – where none is random) and the stored "
+                    + "slices its 3D mask covers. Open a lesion in the [3D viewer](" + Viewer.PAGE + ") (axial, "
+                    + "coronal and sagittal planes, masks as overlays to switch on and off) or see its overlay "
+                    + "montage below.");
+            doc.table(lesionTable(v.examples(), overlayFiles, true));
+            lesionTable(v.examples(), overlayFiles, false).writeCsv(dir.resolve("lesions-shown.csv"));
+            files.add("lesions-shown.csv (the provenance of each shown lesion and method)");
             doc.heading(2, "Overlays");
             doc.para("Test lesions, one row per method and one column per slice around the RECIST slice: the CT in "
                     + "the case's window, the ground-truth contour in green and the method's contour in its colour.");
-            List<String> names = Overlays.names(v);
-            for (Volumetric.Example e : v.examples()) {
-                String file = "overlays/" + Overlays.fileName(e);
+            for (int i = 0; i < v.examples().size(); i++) {
+                Volumetric.Example e = v.examples().get(i);
+                String file = overlayFiles.get(i);
                 Charts.writePng(Overlays.montage(e, names, montageSlices, montageTile), dir.resolve(file));
                 doc.image(file, e.caseId() + " (" + e.category().shortName() + ")");
             }
         }
+    }
+
+    /**
+     * One row per shown lesion and method: the lesion's RECIST mark and each mask's seed, slices
+     * and 3D Dice; with {@code links}, Markdown links to the lesion's overlay and viewer page on
+     * its first row (the CSV form repeats every cell instead).
+     */
+    static Tables lesionTable(List<Volumetric.Example> examples, List<String> overlayFiles, boolean links) {
+        Tables t = new Tables(links
+                ? List.of("Lesion", "Category", "RECIST mark", "Method", "Seed", "Slices used", "3D Dice", "Views")
+                : List.of("Lesion", "Category", "RECIST slice", "RECIST long mm", "RECIST short mm", "Method", "Seed",
+                        "First slice", "Last slice", "Slices", "3D Dice"));
+        for (int i = 0; i < examples.size(); i++) {
+            Volumetric.Example e = examples.get(i);
+            LesionCase lesion = e.lesion();
+            Recist r = lesion.recist();
+            String longMm = String.format(Locale.ROOT, "%.1f", r.longLengthMm(lesion.spacing()));
+            String shortMm = String.format(Locale.ROOT, "%.1f", r.shortLengthMm(lesion.spacing()));
+            int[] indices = lesion.sliceIndices();
+            boolean first = true;
+            for (Map.Entry<String, Mask3D> m : e.predictions().entrySet()) {
+                Provenance p = m.getValue().provenance();
+                String seed = seedOf(p);
+                int[] zs = covered(m.getValue());
+                String dice = e.dice().containsKey(m.getKey()) ? Tables.f3(e.dice().get(m.getKey())) : "–";
+                if (links) {
+                    String slices = zs[2] == 0 ? "none"
+                            : indices[zs[0]] + "–" + indices[zs[1]] + " (" + zs[2] + ")";
+                    t.add(List.of(first ? e.caseId() : "", first ? e.category().shortName() : "",
+                            first ? "slice " + r.sliceIndex() + ", " + longMm + " × " + shortMm + " mm" : "",
+                            m.getKey(), seed, slices, dice,
+                            first ? "[overlay](" + overlayFiles.get(i) + ") · [3D](" + Viewer.PAGE + "#case="
+                                    + java.net.URLEncoder.encode(e.caseId(), java.nio.charset.StandardCharsets.UTF_8)
+                                    + ")" : ""));
+                } else {
+                    t.add(List.of(e.caseId(), e.category().shortName(), Integer.toString(r.sliceIndex()), longMm,
+                            shortMm, m.getKey(), seed, zs[2] == 0 ? "" : Integer.toString(indices[zs[0]]),
+                            zs[2] == 0 ? "" : Integer.toString(indices[zs[1]]), Integer.toString(zs[2]), dice));
+                }
+                first = false;
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The first seed recorded along {@code p}'s chain of inputs, with the method it belongs to when
+     * that is an input (e.g. the GrabCut that made the key slice), or "–" for a deterministic chain.
+     */
+    static String seedOf(Provenance p) {
+        for (Provenance q = p; q != null; q = q.parent()) {
+            if (q.hasSeed()) {
+                return q.seed() + (q == p ? "" : " (" + q.method() + ")");
+            }
+        }
+        return "–";
+    }
+
+    /** First and last z with any voxel of {@code m}, and the number of such slices. */
+    private static int[] covered(Mask3D m) {
+        int lo = -1, hi = -1, n = 0;
+        for (int z = 0; z < m.depth(); z++) {
+            if (!m.slice(z).isEmpty()) {
+                lo = lo < 0 ? z : lo;
+                hi = z;
+                n++;
+            }
+        }
+        return new int[] {lo, hi, n};
     }
 
     private List<String> provenance() {
