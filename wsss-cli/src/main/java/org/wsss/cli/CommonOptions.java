@@ -1,5 +1,6 @@
 package org.wsss.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that does real work. */
@@ -15,11 +16,24 @@ final class CommonOptions {
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     boolean noProgress;
 
+    @Option(names = "--lesion-timeout", paramLabel = "SECONDS",
+            description = "Fail a lesion that takes longer than this (it is listed in failures.csv and the run goes on);"
+                    + " default: no limit.")
+    Double lesionTimeoutSeconds;
+
     /** Checks the values. */
     void validate() {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
+        if (lesionTimeoutSeconds != null && !(lesionTimeoutSeconds > 0 && lesionTimeoutSeconds <= 1e7)) {
+            throw new IllegalArgumentException("--lesion-timeout must be in (0, 1e7] seconds, got " + lesionTimeoutSeconds);
+        }
+    }
+
+    /** The per-lesion time limit, or null for none. */
+    Duration lesionTimeout() {
+        return lesionTimeoutSeconds == null ? null : Duration.ofNanos(Math.round(lesionTimeoutSeconds * 1e9));
     }
 
     org.wsss.api.Progress progress() {
