@@ -27,7 +27,8 @@ import org.wsss.io.MaskPng;
  *     RECIST, missing slices, masks of different shapes…) fails its lesion only; the others are
  *     done. Failed lesions, and the rows a dataset could not read ({@link LesionDataset#problems()}),
  *     are listed in {@code OUT/failures.csv} (columns {@code lesion}, {@code reason}; a CSV row
- *     appears as {@code row N}), rewritten on every run, with only a header when nothing failed.</li>
+ *     appears under its lesion id where its {@code File_name} is readable, else as {@code row N};
+ *     the reason names the file and row), rewritten on every run, with only a header when nothing failed.</li>
  * <li><b>Every {@code Throwable} isolated.</b> An {@code Error} in one lesion (a stack overflow,
  *     an out-of-memory, a linkage error of a native library) fails that lesion only. Only an error
  *     that leaves the JVM unsound ({@link BatchRunner#isFatal}) stops the run: no further lesion
@@ -195,7 +196,8 @@ final class Batch {
     static List<Failure> problems(LesionDataset data) {
         List<Failure> out = new ArrayList<>();
         for (WsssIoException e : data.problems()) {
-            out.add(new Failure(e.row() >= 0 ? "row " + e.row() : "dataset", oneLine(e.getMessage())));
+            // the lesion id where the row's File_name was readable, else the row; the reason names both
+            out.add(new Failure(e.lesion().orElse(e.row() >= 0 ? "row " + e.row() : "dataset"), oneLine(e.getMessage())));
         }
         return out;
     }

@@ -108,9 +108,10 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        DeepLesionDataset all = DeepLesion.open(deeplesion);
+        DeepLesionDataset all = DeepLesion.open(deeplesion, common.limits());
         LesionDataset data = filter(all, split);
-        try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig())) {
+        try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig(),
+                common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
             Batch.Report<Void> report;
@@ -266,7 +267,8 @@ final class SegmentCommand implements Callable<Integer> {
             void close();
         }
 
-        static Handle open(String method, Path model, InferenceConfig inference, GrabCut3deConfig grabCut3de) {
+        static Handle open(String method, Path model, InferenceConfig inference, GrabCut3deConfig grabCut3de,
+                           org.wsss.api.ReadLimits limits) {
             switch (method) {
                 case "grabcut-3de": {
                     LesionSegmenter s = LesionSegmenters.grabCut3de(grabCut3de);
@@ -287,7 +289,7 @@ final class SegmentCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--method " + method + " needs --model (a file written by "
                                 + "`wsss train`)");
                     }
-                    HnnModel m = Hnn.load(model);
+                    HnnModel m = Hnn.load(model, limits);
                     LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m, inference)
                             : LesionSegmenters.hnn(m, inference);
                     return new Handle() {

@@ -72,7 +72,7 @@ final class WeakLabelsCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         InitialMaskMethod m = InitialMasks.byName(method);
-        DeepLesionDataset data = DeepLesion.open(deeplesion);
+        DeepLesionDataset data = DeepLesion.open(deeplesion, common.limits());
         checkMethodOfEarlierRun(m.name(), data.size() > 0);
         Batch batch = new Batch(out, common.threads, force, common.progress())
                 .withTimeout(common.lesionTimeout()).withOutputCheck(MaskPng::read);

@@ -46,6 +46,11 @@ public final class Hnn {
         return ModelFile.load(file);
     }
 
+    /** Loads a model file within {@code limits} (sizes, activation memory; see {@link ModelFile}). */
+    public static HnnModel load(Path file, org.wsss.api.ReadLimits limits) {
+        return ModelFile.load(file, limits);
+    }
+
     /** Saves a model as one file (see {@link ModelFile}). */
     public static void save(HnnModel model, Path file) {
         ModelFile.save(model, file);
