@@ -43,7 +43,10 @@ public record Axis(Point2 start, Point2 end) {
     public double angleDegreesTo(Axis o, VoxelSpacing s) {
         double ax = (end.x() - start.x()) * s.x(), ay = (end.y() - start.y()) * s.y();
         double bx = (o.end.x() - o.start.x()) * s.x(), by = (o.end.y() - o.start.y()) * s.y();
-        double cos = Math.abs(ax * bx + ay * by) / (Math.hypot(ax, ay) * Math.hypot(bx, by));
+        // Unit vectors first: the product of two lengths overflows for huge spacings (1e200 mm)
+        // and Infinity / Infinity = NaN would slip through every comparison.
+        double la = Math.hypot(ax, ay), lb = Math.hypot(bx, by);
+        double cos = Math.abs((ax / la) * (bx / lb) + (ay / la) * (by / lb));
         return Math.toDegrees(Math.acos(Math.min(1.0, cos)));
     }
 }

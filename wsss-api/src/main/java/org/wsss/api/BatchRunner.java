@@ -1,14 +1,20 @@
 package org.wsss.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -18,10 +24,18 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li><b>Ordered.</b> Outcomes come back in item order whatever order the workers finish in.</li>
- *   <li><b>Isolated.</b> An item whose task throws fails alone; its {@link Outcome} holds the
- *       error and the other items are done. A {@link StackOverflowError} or
- *       {@link OutOfMemoryError} raised by one item's task is isolated the same way (a deep
- *       recursion or one huge input must not stop the batch); other {@code Error}s stop it.</li>
+ *   <li><b>Isolated.</b> An item whose task throws anything — an exception or an {@code Error}
+ *       such as {@link StackOverflowError}, {@link OutOfMemoryError}, {@link AssertionError} or
+ *       {@link LinkageError} — fails alone; its {@link Outcome} holds the error and the other
+ *       items are done. Only a {@link VirtualMachineError} other than those two (an
+ *       {@link InternalError}, an {@link UnknownError}: the JVM itself is no longer sound) stops
+ *       the batch: no further item starts, every outcome (the others {@link Outcome#cancelled()})
+ *       still reaches the sink, and then the error is rethrown to the caller.</li>
+ *   <li><b>Time limit.</b> {@link #withTimeout} bounds each item's run time. An item past it
+ *       fails with a {@link TimeoutException} and its worker is interrupted; its slot goes to the
+ *       next item at once, so a task stuck in a native call that ignores the interrupt holds up
+ *       neither the batch nor its end (workers are daemon threads; whatever a late task returns
+ *       is dropped).</li>
  *   <li><b>Progress.</b> {@link Progress#advance} once per finished item, from the workers.</li>
  *   <li><b>Cancellation.</b> {@link #cancel()}, a {@code cancelWhen} condition or an interrupt
  *       of the calling thread stops the batch from starting further items: they come back
@@ -80,16 +94,21 @@ public final class BatchRunner {
     private final Progress progress;
     private final String task;
     private final BooleanSupplier cancelWhen;
+    private final Duration timeout;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    private BatchRunner(int threads, Progress progress, String task, BooleanSupplier cancelWhen) {
+    private BatchRunner(int threads, Progress progress, String task, BooleanSupplier cancelWhen, Duration timeout) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
         }
         this.threads = threads;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.task = Objects.requireNonNull(task, "task");
         this.cancelWhen = Objects.requireNonNull(cancelWhen, "cancelWhen");
+        this.timeout = timeout;
     }
 
     /**
@@ -98,17 +117,36 @@ public final class BatchRunner {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public static BatchRunner withThreads(int threads) {
-        return new BatchRunner(threads, Progress.NONE, "batch", () -> false);
+        return new BatchRunner(threads, Progress.NONE, "batch", () -> false, null);
     }
 
     /** This runner reporting to {@code progress} under the name {@code task}. */
     public BatchRunner withProgress(String task, Progress progress) {
-        return new BatchRunner(threads, progress, task, cancelWhen);
+        return new BatchRunner(threads, progress, task, cancelWhen, timeout);
     }
 
     /** This runner, also cancelled when {@code condition} becomes true (checked before each item). */
     public BatchRunner cancelWhen(BooleanSupplier condition) {
-        return new BatchRunner(threads, progress, task, condition);
+        return new BatchRunner(threads, progress, task, condition, timeout);
+    }
+
+    /**
+     * This runner with a time limit per item (null: none); see the class comment.
+     *
+     * @throws IllegalArgumentException if {@code limit} is zero or negative
+     */
+    public BatchRunner withTimeout(Duration limit) {
+        return new BatchRunner(threads, progress, task, cancelWhen, limit);
+    }
+
+    /**
+     * Whether {@code e}, thrown by one item's task, leaves the JVM unsound, so that the batch
+     * must stop: a {@link VirtualMachineError} other than {@link StackOverflowError} and
+     * {@link OutOfMemoryError} (whose stack or allocation is released when the item fails).
+     */
+    public static boolean isFatal(Throwable e) {
+        return e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
+                && !(e instanceof OutOfMemoryError);
     }
 
     /** The number of worker threads. */
@@ -144,19 +182,81 @@ public final class BatchRunner {
             progress.finish();
             return;
         }
+        int n = items.size();
+        List<CompletableFuture<Outcome<R>>> futures = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            futures.add(new CompletableFuture<>());
+        }
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        // At most `threads` items at once, on a pool that grows as needed: a timed-out item's
+        // thread may stay stuck (a native call ignores interrupts) without taking a slot from the others.
+        Semaphore slots = new Semaphore(Math.min(threads, n));
         AtomicInteger workerNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, "wsss-" + task.replaceAll("\\W+", "-") + "-" + workerNo.incrementAndGet());
+        String threadName = "wsss-" + task.replaceAll("\\W+", "-") + "-";
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, threadName + workerNo.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        try {
-            List<Future<Outcome<R>>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> runOne(id.of(item), item, work)));
+        ScheduledExecutorService watchdog = timeout == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName + "watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        Thread dispatcher = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                T item = items.get(i);
+                CompletableFuture<Outcome<R>> f = futures.get(i);
+                try {
+                    slots.acquire();
+                } catch (InterruptedException e) {
+                    // the caller gave up: the rest are cancelled below
+                    cancelled.set(true);
+                    for (int k = i; k < n; k++) {
+                        progress.advance(1);
+                        futures.get(k).complete(new Outcome<>(idOf(id, items.get(k)), null, null, true));
+                    }
+                    return;
+                }
+                if (cancelled.get() || cancelWhen.getAsBoolean()) {
+                    cancelled.set(true);
+                    progress.advance(1);
+                    f.complete(new Outcome<>(idOf(id, item), null, null, true));
+                    slots.release();
+                    continue;
+                }
+                AtomicReference<Thread> worker = new AtomicReference<>();
+                AtomicBoolean claimed = new AtomicBoolean();
+                pool.execute(() -> {
+                    worker.set(Thread.currentThread());
+                    Outcome<R> o = runOne(idOf(id, item), item, work, fatal);
+                    synchronized (worker) {
+                        finish(claimed, f, o, slots);
+                        // the thread goes back to the pool: a late timeout must not interrupt its next item
+                        worker.set(null);
+                        Thread.interrupted();
+                    }
+                });
+                if (watchdog != null) {
+                    watchdog.schedule(() -> {
+                        synchronized (worker) {
+                            if (finish(claimed, f, new Outcome<>(idOf(id, item), null, new TimeoutException(
+                                    "no result within the time limit of " + describe(timeout)), false), slots)) {
+                                Thread t = worker.get();
+                                if (t != null) {
+                                    t.interrupt();
+                                }
+                            }
+                        }
+                    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+                }
             }
+        }, threadName + "dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        try {
             boolean interrupted = false;
-            for (int i = 0; i < futures.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 while (true) {
                     try {
                         Outcome<R> o = futures.get(i).get();
@@ -168,36 +268,60 @@ public final class BatchRunner {
                         // and hand the interrupt back to the caller when done.
                         cancelled.set(true);
                         interrupted = true;
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("cannot happen: futures are only completed normally", e);
                     }
                 }
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        } catch (ExecutionException e) {
-            // runOne isolates Exceptions and the two recoverable Errors; anything else stops the batch.
-            Throwable c = e.getCause();
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(task + " stopped: " + c, c);
         } finally {
+            if (watchdog != null) {
+                watchdog.shutdownNow();
+            }
             pool.shutdownNow();
             progress.finish();
         }
+        Throwable f = fatal.get();
+        if (f instanceof Error err) {
+            throw err;
+        }
     }
 
-    private <T, R> Outcome<R> runOne(String id, T item, Task<? super T, ? extends R> work) {
-        if (cancelled.get() || cancelWhen.getAsBoolean()) {
-            cancelled.set(true);
-            return new Outcome<>(id, null, null, true);
+    /**
+     * Completes {@code f} with {@code o} unless the worker or the watchdog claimed it first; the
+     * one that claims it advances the progress (before the caller can see the outcome) and frees the slot.
+     */
+    private <R> boolean finish(AtomicBoolean claimed, CompletableFuture<Outcome<R>> f, Outcome<R> o, Semaphore slots) {
+        if (!claimed.compareAndSet(false, true)) {
+            return false;
         }
+        progress.advance(1);
+        f.complete(o);
+        slots.release();
+        return true;
+    }
+
+    private static <T> String idOf(Id<? super T> id, T item) {
+        return id.of(item);
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private <T, R> Outcome<R> runOne(String id, T item, Task<? super T, ? extends R> work,
+                                     AtomicReference<Throwable> fatal) {
         try {
             return new Outcome<>(id, work.run(item), null, false);
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Throwable e) {
+            if (isFatal(e)) {
+                // the JVM is not sound: start nothing more, rethrow once every outcome is out
+                fatal.compareAndSet(null, e);
+                cancelled.set(true);
+            }
             return new Outcome<>(id, null, e, false);
-        } finally {
-            progress.advance(1);
         }
     }
 

@@ -150,7 +150,8 @@ public record Recist(Axis longAxis, Axis shortAxis, int sliceIndex) {
             }
         }
         double angle = longAxis.angleDegreesTo(shortAxis, spacing);
-        if (90.0 - angle > PERPENDICULAR_TOLERANCE_DEGREES) {
+        // written so that a NaN angle (a degenerate or infinite length) fails the check
+        if (!(90.0 - angle <= PERPENDICULAR_TOLERANCE_DEGREES)) {
             throw new IllegalArgumentException(String.format(
                     "RECIST axes meet at %.1f degrees, %.1f degrees from perpendicular (tolerance %.1f)",
                     angle, 90.0 - angle, PERPENDICULAR_TOLERANCE_DEGREES));

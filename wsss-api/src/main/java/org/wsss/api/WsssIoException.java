@@ -13,12 +13,22 @@ public class WsssIoException extends RuntimeException {
 
     private final transient Path file;
     private final int row;
+    private final String lesion;
 
     /** An error in {@code file} (may be null), at CSV row {@code row} (or −1). */
     public WsssIoException(Path file, int row, String message, Throwable cause) {
-        super(describe(file, row, message), cause);
+        this(file, row, null, message, cause);
+    }
+
+    /**
+     * An error in {@code file} (may be null), at CSV row {@code row} (or −1), about lesion
+     * {@code lesion} (may be null): the message reads {@code <file>, row <row>: lesion <id>: <message>}.
+     */
+    public WsssIoException(Path file, int row, String lesion, String message, Throwable cause) {
+        super(describe(file, row, lesion == null ? message : "lesion " + lesion + ": " + message), cause);
         this.file = file;
         this.row = row;
+        this.lesion = lesion;
     }
 
     /** An error in {@code file} without a row. */
@@ -29,6 +39,11 @@ public class WsssIoException extends RuntimeException {
     /** The file concerned, if known. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The id of the lesion concerned, if known (e.g. a bad CSV row whose file name is readable). */
+    public Optional<String> lesion() {
+        return Optional.ofNullable(lesion);
     }
 
     /** The CSV row concerned (header = 1), or −1. */

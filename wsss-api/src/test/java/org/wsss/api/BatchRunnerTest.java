@@ -111,6 +111,80 @@ class BatchRunnerTest {
     }
 
     @Test
+    void everyErrorOfOneItemFailsThatItemOnly() {
+        List<BatchRunner.Outcome<Integer>> out = BatchRunner.withThreads(2).run(ITEMS, String::valueOf, i -> {
+            switch (i) {
+                case 2: throw new OutOfMemoryError("Java heap space");
+                case 3: throw new AssertionError("broken invariant");
+                case 4: throw new UnsatisfiedLinkError("no jniopencv");
+                case 5: throw new ExceptionInInitializerError("static init");
+                default: return i;
+            }
+        });
+        assertInstanceOf(OutOfMemoryError.class, out.get(2).error());
+        assertInstanceOf(AssertionError.class, out.get(3).error());
+        assertInstanceOf(UnsatisfiedLinkError.class, out.get(4).error());
+        assertInstanceOf(ExceptionInInitializerError.class, out.get(5).error());
+        assertEquals(ITEMS.size() - 4, out.stream().filter(BatchRunner.Outcome::done).count());
+    }
+
+    @Test
+    void anErrorThatLeavesTheJvmUnsoundStopsTheBatchAfterDeliveringEveryOutcome() {
+        List<BatchRunner.Outcome<Integer>> seen = new java.util.ArrayList<>();
+        InternalError e = assertThrows(InternalError.class, () -> BatchRunner.withThreads(1)
+                .<Integer, Integer>runEach(ITEMS, String::valueOf, i -> {
+                    if (i == 4) {
+                        throw new InternalError("corrupt heap");
+                    }
+                    return i;
+                }, seen::add));
+        assertEquals("corrupt heap", e.getMessage());
+        assertEquals(ITEMS.size(), seen.size());
+        assertEquals(4, seen.stream().filter(BatchRunner.Outcome::done).count());
+        assertSame(e, seen.get(4).error());
+        assertTrue(seen.subList(5, ITEMS.size()).stream().allMatch(BatchRunner.Outcome::cancelled));
+        assertTrue(BatchRunner.isFatal(e));
+        assertFalse(BatchRunner.isFatal(new OutOfMemoryError()));
+        assertFalse(BatchRunner.isFatal(new StackOverflowError()));
+    }
+
+    @Test
+    void anItemPastTheTimeLimitFailsAndAStuckOneHoldsUpNothing() {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        long t0 = System.nanoTime();
+        List<BatchRunner.Outcome<Integer>> out = BatchRunner.withThreads(2).withTimeout(java.time.Duration.ofMillis(300))
+                .run(ITEMS, String::valueOf, i -> {
+                    if (i == 1 || i == 7) {
+                        // stuck: ignores interrupts, as a native call would
+                        while (!release.get()) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    return i;
+                });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        release.set(true);
+        assertInstanceOf(java.util.concurrent.TimeoutException.class, out.get(1).error());
+        assertInstanceOf(java.util.concurrent.TimeoutException.class, out.get(7).error());
+        assertTrue(out.get(1).error().getMessage().contains("300 ms"), out.get(1).error().getMessage());
+        assertEquals(ITEMS.size() - 2, out.stream().filter(BatchRunner.Outcome::done).count());
+        assertTrue(seconds < 5, "took " + seconds + " s");
+        assertThrows(IllegalArgumentException.class, () -> BatchRunner.withThreads(1).withTimeout(java.time.Duration.ZERO));
+    }
+
+    @Test
+    void atMostThreadsItemsRunAtOnce() {
+        AtomicInteger running = new AtomicInteger(), most = new AtomicInteger();
+        BatchRunner.withThreads(3).run(ITEMS, String::valueOf, i -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(2);
+            running.decrementAndGet();
+            return i;
+        });
+        assertTrue(most.get() <= 3 && most.get() >= 2, "at most " + most.get());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> BatchRunner.withThreads(0));
         assertTrue(BatchRunner.withThreads(2).run(List.of(), String::valueOf, i -> i).isEmpty());

@@ -130,4 +130,17 @@ class RecistValidationTest {
         assertEquals(new Point2(10, 10), r.center());
         assertEquals(new Roi(3, 8, 17, 9), r.translate(1, 2).boundingBox());
     }
+
+    @Test
+    void parallelAxesAreRefusedEvenAtSpacingsWhoseLengthsOverflow() {
+        // 1e200 mm: each axis length is finite but their product overflows to Infinity, and the
+        // angle was once NaN, which every comparison let through.
+        VoxelSpacing huge = new VoxelSpacing(1e200, 1e200, 5);
+        Recist parallel = new Recist(Axis.of(100, 100, 120, 100), Axis.of(100, 101, 120, 101), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parallel.validate(512, 512, huge));
+        assertTrue(e.getMessage().contains("from perpendicular"), e.getMessage());
+        Recist perpendicular = new Recist(Axis.of(100, 100, 120, 100), Axis.of(110, 95, 110, 105), 0);
+        assertEquals(90.0, perpendicular.longAxis().angleDegreesTo(perpendicular.shortAxis(), huge), 1e-9);
+        assertSame(perpendicular, perpendicular.validate(512, 512, huge));
+    }
 }

@@ -3,6 +3,7 @@ package org.wsss.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,11 +27,22 @@ import org.wsss.io.MaskPng;
  *     RECIST, missing slices, masks of different shapes…) fails its lesion only; the others are
  *     done. Failed lesions, and the rows a dataset could not read ({@link LesionDataset#problems()}),
  *     are listed in {@code OUT/failures.csv} (columns {@code lesion}, {@code reason}; a CSV row
- *     appears as {@code row N}), rewritten on every run, with only a header when nothing failed.</li>
+ *     appears under its lesion id where its {@code File_name} is readable, else as {@code row N};
+ *     the reason names the file and row), rewritten on every run, with only a header when nothing failed.</li>
+ * <li><b>Every {@code Throwable} isolated.</b> An {@code Error} in one lesion (a stack overflow,
+ *     an out-of-memory, a linkage error of a native library) fails that lesion only. Only an error
+ *     that leaves the JVM unsound ({@link BatchRunner#isFatal}) stops the run: no further lesion
+ *     starts, {@code failures.csv} is still written (the lesions not started listed as
+ *     {@code cancelled}), and {@link #run} throws an {@link IllegalStateException} naming the lesion.</li>
+ * <li><b>Time limit.</b> {@link #withTimeout} fails a lesion that runs longer (see
+ *     {@link BatchRunner#withTimeout}); a timed-out task does not publish its output afterwards,
+ *     since {@link AtomicFiles#write} refuses to move a file into place from an interrupted thread.</li>
  * <li><b>Resumable.</b> A job names the output file that marks it done. Tasks write it with
- *     {@link AtomicFiles#write} (temporary file + rename), so an output that exists is complete
- *     and a rerun skips its lesion, unless {@code force} is set. Temporaries a killed run left in
- *     {@code OUT} are deleted when the next run starts.</li>
+ *     {@link AtomicFiles#write} (temporary file, fsync, rename, fsync of the folder), so an
+ *     output that exists is complete and a rerun skips its lesion, unless {@code force} is set.
+ *     With {@link #withOutputCheck}, an existing output counts as done only if it reads back
+ *     valid (a file left by a full disk or copied in by hand); otherwise the lesion is redone.
+ *     Temporaries a killed run left in {@code OUT} are deleted when the next run starts.</li>
  * <li><b>Exit code.</b> {@link Report#exitCode()} is 1 when something failed, 0 otherwise (see
  *     {@link WsssCli} for the codes of the whole tool).</li>
  * </ul>
@@ -70,6 +82,12 @@ final class Batch {
         R run(T input, Path output) throws Exception;
     }
 
+    /** Reads back an existing output; throws if it is not a valid output of the task. */
+    @FunctionalInterface
+    interface OutputCheck {
+        void check(Path output) throws Exception;
+    }
+
     /** A lesion (or CSV row) that could not be processed, with a one-line reason. */
     record Failure(String lesion, String reason) {
     }
@@ -81,7 +99,7 @@ final class Batch {
     /**
      * What a run did, each list in job order.
      *
-     * @param skipped ids of jobs whose output already existed
+     * @param skipped ids of jobs whose output already existed (and read back valid, with a check)
      * @param failures the dataset's unreadable rows first, then the lesions that failed
      * @param failuresFile where {@code failures} were written
      */
@@ -112,6 +130,8 @@ final class Batch {
     private final boolean force;
     private final Progress progress;
     private final String failuresName;
+    private final Duration timeout;
+    private final OutputCheck outputCheck;
 
     /** A runner writing into {@code outDir} with its failure list in {@value #FAILURES_FILE}. */
     Batch(Path outDir, int threads, boolean force, Progress progress) {
@@ -132,6 +152,35 @@ final class Batch {
         this.force = force;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.failuresName = Objects.requireNonNull(failuresName, "failuresName");
+        this.timeout = null;
+        this.outputCheck = null;
+    }
+
+    private Batch(Batch b, Duration timeout, OutputCheck outputCheck) {
+        this.outDir = b.outDir;
+        this.threads = b.threads;
+        this.force = b.force;
+        this.progress = b.progress;
+        this.failuresName = b.failuresName;
+        this.timeout = timeout;
+        this.outputCheck = outputCheck;
+    }
+
+    /**
+     * This runner with a time limit per lesion (null: none).
+     *
+     * @throws IllegalArgumentException if {@code limit} is zero or negative
+     */
+    Batch withTimeout(Duration limit) {
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            throw new IllegalArgumentException("--lesion-timeout must be > 0, got " + limit);
+        }
+        return new Batch(this, limit, outputCheck);
+    }
+
+    /** This runner, counting an existing output as done only if {@code check} accepts it. */
+    Batch withOutputCheck(OutputCheck check) {
+        return new Batch(this, timeout, Objects.requireNonNull(check, "check"));
     }
 
     /** One job per case of {@code data}, in order, each marked done by {@code output.apply(case)}. */
@@ -147,7 +196,8 @@ final class Batch {
     static List<Failure> problems(LesionDataset data) {
         List<Failure> out = new ArrayList<>();
         for (WsssIoException e : data.problems()) {
-            out.add(new Failure(e.row() >= 0 ? "row " + e.row() : "dataset", oneLine(e.getMessage())));
+            // the lesion id where the row's File_name was readable, else the row; the reason names both
+            out.add(new Failure(e.lesion().orElse(e.row() >= 0 ? "row " + e.row() : "dataset"), oneLine(e.getMessage())));
         }
         return out;
     }
@@ -182,34 +232,64 @@ final class Batch {
         List<String> skipped = new ArrayList<>();
         List<Job<T>> todo = new ArrayList<>(jobs.size());
         for (Job<T> job : jobs) {
-            if (!force && job.output() != null && Files.exists(job.output())) {
+            if (!force && job.output() != null && isDone(job)) {
                 skipped.add(job.id());
             } else {
                 todo.add(job);
             }
         }
-        List<BatchRunner.Outcome<R>> outcomes = BatchRunner.withThreads(threads).withProgress(task, progress)
-                .run(todo, Job::id, job -> work.run(job.input(), job.output()));
-
         List<Done<R>> done = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(known);
-        for (BatchRunner.Outcome<R> o : outcomes) {
-            if (o.done()) {
-                done.add(new Done<>(o.id(), o.value()));
-            } else {
-                String reason = o.cancelled() ? "cancelled" : reason(o.error());
-                LOG.info("lesion {} failed: {}", o.id(), reason);
-                LOG.debug("lesion {} failed", o.id(), o.error());
-                failures.add(new Failure(o.id(), reason));
-            }
-        }
         Path failuresFile = outDir.resolve(failuresName);
-        Tables table = new Tables(List.of("lesion", "reason"));
-        for (Failure f : failures) {
-            table.add(List.of(f.lesion(), f.reason()));
+        Error stop = null;
+        String[] stoppedBy = {null};
+        try {
+            BatchRunner.withThreads(threads).withProgress(task, progress).withTimeout(timeout)
+                    .<Job<T>, R>runEach(todo, Job::id, job -> work.run(job.input(), job.output()), o -> {
+                        if (o.done()) {
+                            done.add(new Done<>(o.id(), o.value()));
+                        } else {
+                            String reason = o.cancelled() ? "cancelled" : reason(o.error());
+                            LOG.info("lesion {} failed: {}", o.id(), reason);
+                            LOG.debug("lesion {} failed", o.id(), o.error());
+                            failures.add(new Failure(o.id(), reason));
+                            if (o.failed() && BatchRunner.isFatal(o.error())) {
+                                stoppedBy[0] = o.id();
+                            }
+                        }
+                    });
+        } catch (Error e) {
+            // The JVM is not sound: list what failed so far, then stop.
+            stop = e;
+        } finally {
+            Tables table = new Tables(List.of("lesion", "reason"));
+            for (Failure f : failures) {
+                table.add(List.of(f.lesion(), f.reason()));
+            }
+            table.writeCsv(failuresFile);
         }
-        table.writeCsv(failuresFile);
+        if (stop != null) {
+            throw new IllegalStateException(task + " stopped" + (stoppedBy[0] == null ? "" : " at lesion " + stoppedBy[0])
+                    + ": " + reason(stop) + " (failures so far in " + failuresFile + ")", stop);
+        }
         return new Report<>(task, done, skipped, failures, failuresFile);
+    }
+
+    /** Whether {@code job}'s output exists and, with a check, reads back valid. */
+    private boolean isDone(Job<?> job) {
+        if (!Files.isRegularFile(job.output())) {
+            return false;
+        }
+        if (outputCheck == null) {
+            return true;
+        }
+        try {
+            outputCheck.check(job.output());
+            return true;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            LOG.info("lesion {}: existing {} is not valid, redoing it: {}", job.id(), job.output(), reason(e));
+            return false;
+        }
     }
 
     /** The message alone for the SDK's own exceptions (they name file and row), else type and message. */

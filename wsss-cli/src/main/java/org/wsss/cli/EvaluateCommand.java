@@ -119,7 +119,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no mask <id>" + SUFFIX + " in " + pred + " has a ground truth <id>"
                     + SUFFIX + " in " + gtDir + " (" + withoutTruth + " masks without)");
         }
-        Batch batch = new Batch(pred, common.threads, true, common.progress(), FAILURES_FILE);
+        Batch batch = new Batch(pred, common.threads, true, common.progress(), FAILURES_FILE)
+                .withTimeout(common.lesionTimeout());
         Batch.Report<Scores> report = batch.run("evaluate", jobs, List.of(), (pair, unused) -> score(pair));
 
         Tables perLesion = perLesion(report.done(), false);

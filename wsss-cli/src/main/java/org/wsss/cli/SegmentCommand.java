@@ -113,17 +113,26 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        DeepLesionDataset all = DeepLesion.open(deeplesion);
+        DeepLesionDataset all = DeepLesion.open(deeplesion, common.limits());
         LesionDataset data = filter(all, split);
-        try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig())) {
-            Batch batch = new Batch(out, common.threads, force, common.progress());
-            Batch.Report<Void> report = batch.run("segment (" + method + ")",
-                    Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
-                        Mask3D m = seg.segmenter().segment(lesion);
-                        checkGrid(lesion, m);
-                        Nifti.writeMask(m, file);
-                        return null;
-                    });
+        try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig(),
+                common.limits())) {
+            Batch batch = new Batch(out, common.threads, force, common.progress())
+                    .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
+            Batch.Report<Void> report;
+            try {
+                report = batch.run("segment (" + method + ")",
+                        Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
+                            Mask3D m = seg.segmenter().segment(lesion);
+                            checkGrid(lesion, m);
+                            Nifti.writeMask(m, file);
+                            return null;
+                        });
+            } catch (RuntimeException e) {
+                // a stopped run still lists what it has (lesions without a mask as missing)
+                writeLesionsCsv(out, data, java.util.Map.of());
+                throw e;
+            }
             Batch.requireUsableRows(all, all.csvFile(), report);
             writeLesionsCsv(out, data, report);
             spec.commandLine().getOut().println(report.summary());
@@ -201,6 +210,11 @@ final class SegmentCommand implements Callable<Integer> {
         for (Batch.Failure f : report.failures()) {
             failed.put(f.lesion(), f.reason());
         }
+        writeLesionsCsv(out, data, failed);
+    }
+
+    /** As above, with the failed lesions' reasons by id; a mask that cannot be read is listed as such. */
+    static void writeLesionsCsv(Path out, LesionDataset data, java.util.Map<String, String> failed) {
         List<String> lines = new ArrayList<>();
         lines.add("lesion,volume_ml,long_axis_mm,short_axis_mm,recist_long_axis_mm,recist_short_axis_mm,status");
         for (LesionCase c : data) {
@@ -213,7 +227,14 @@ final class SegmentCommand implements Callable<Integer> {
             } else if (!Files.isRegularFile(f)) {
                 row = String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,missing", c.id(), rl, rs);
             } else {
-                Mask3D m = Nifti.readMask(f);
+                Mask3D m;
+                try {
+                    m = Nifti.readMask(f);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    lines.add(String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,%s", c.id(), rl, rs,
+                            csv("unreadable: " + Batch.reason(e))));
+                    continue;
+                }
                 if (m.count() == 0) {
                     row = String.format(Locale.ROOT, "%s,0.000,,,%.2f,%.2f,empty", c.id(), rl, rs);
                 } else {
@@ -251,7 +272,8 @@ final class SegmentCommand implements Callable<Integer> {
             void close();
         }
 
-        static Handle open(String method, Path model, InferenceConfig inference, GrabCut3deConfig grabCut3de) {
+        static Handle open(String method, Path model, InferenceConfig inference, GrabCut3deConfig grabCut3de,
+                           org.wsss.api.ReadLimits limits) {
             switch (method) {
                 case "grabcut-3de": {
                     LesionSegmenter s = LesionSegmenters.grabCut3de(grabCut3de);
@@ -272,7 +294,7 @@ final class SegmentCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--method " + method + " needs --model (a file written by "
                                 + "`wsss train`)");
                     }
-                    HnnModel m = Hnn.load(model);
+                    HnnModel m = Hnn.load(model, limits);
                     LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m, inference)
                             : LesionSegmenters.hnn(m, inference);
                     return new Handle() {

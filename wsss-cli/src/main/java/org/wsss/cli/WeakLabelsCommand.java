@@ -74,9 +74,10 @@ final class WeakLabelsCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         InitialMaskMethod m = InitialMasks.byName(method);
-        DeepLesionDataset data = DeepLesion.open(deeplesion);
-        checkMethodOfEarlierRun(m.name());
-        Batch batch = new Batch(out, common.threads, force, common.progress());
+        DeepLesionDataset data = DeepLesion.open(deeplesion, common.limits());
+        checkMethodOfEarlierRun(m.name(), data.size() > 0);
+        Batch batch = new Batch(out, common.threads, force, common.progress())
+                .withTimeout(common.lesionTimeout()).withOutputCheck(MaskPng::read);
         Batch.Report<Void> report = batch.run("weak labels (" + m.name() + ")",
                 Batch.jobs(data, c -> out.resolve(c.id() + ".png")), Batch.problems(data),
                 (lesion, file) -> {
@@ -90,9 +91,10 @@ final class WeakLabelsCommand implements Callable<Integer> {
 
     /**
      * Refuses to mix methods in one folder: a rerun skips existing PNGs, which would silently
-     * keep another method's masks. The method is recorded in {@value #METHOD_FILE}.
+     * keep another method's masks. The method is recorded in {@value #METHOD_FILE}, only when
+     * some row is usable ({@code record}), so a run that can make no mask leaves no stamp.
      */
-    private void checkMethodOfEarlierRun(String name) {
+    private void checkMethodOfEarlierRun(String name, boolean record) {
         Path stamp = out.resolve(METHOD_FILE);
         try {
             if (!force && Files.isRegularFile(stamp)) {
@@ -105,7 +107,9 @@ final class WeakLabelsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new WsssIoException(stamp, "cannot read: " + e, e);
         }
-        AtomicFiles.write(stamp, o -> o.write((name + "\n").getBytes(StandardCharsets.UTF_8)));
+        if (record) {
+            AtomicFiles.write(stamp, o -> o.write((name + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** The weak mask of {@code lesion}'s key slice. */

@@ -1,15 +1,21 @@
 package org.wsss.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import org.wsss.api.SdkVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of the {@code wsss} command-line tool. Each subcommand is its own class; this one
  * only wires them and maps failures to exit codes: 0 success, 1 a run that finished with failed
  * lesions (see its {@code failures.csv}), 2 bad usage or unreadable input (a missing folder, an
  * unreadable or invalid {@code DL_info.csv}), reported as one line on standard error.
+ * Any {@code Throwable} outside a lesion's isolation (an {@code OutOfMemoryError} while loading
+ * a model, a run stopped by an error that leaves the JVM unsound) is reported the same way, exit
+ * 2, one line; {@code --debug} (accepted by every command) adds the stack trace.
  */
 @Command(name = "wsss", mixinStandardHelpOptions = true, versionProvider = WsssCli.Version.class,
         description = "Weakly supervised slice-propagated segmentation of CT lesions from RECIST marks.",
@@ -20,7 +26,14 @@ import picocli.CommandLine.Command;
             TrainCommand.class, PretrainCommand.class})
 public final class WsssCli {
 
-    private WsssCli() {
+    /** Exit code for bad usage, unreadable input or a run that could not finish. */
+    static final int EXIT_ERROR = 2;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an error, print its stack trace too.")
+    boolean debug;
+
+    WsssCli() {
     }
 
     /** Runs the tool and exits with its code. */
@@ -31,16 +44,34 @@ public final class WsssCli {
 
     /** Runs the tool with the given streams; returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        return run(commandLine(), args, out, err);
+    }
+
+    /** Runs {@code cl} (the tool, or the tool with a command added by a test) with the tool's error handling. */
+    static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            String m = ex.getMessage();
-            line.getErr().println("wsss " + line.getCommandName() + ": "
-                    + (m == null || m.isBlank() ? ex.toString() : m));
-            return 2;
-        });
-        return cl.execute(args);
+        boolean debug = Arrays.asList(args).contains("--debug");
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> report(err, "wsss " + line.getCommandName(), ex, debug));
+        try {
+            return cl.execute(args);
+        } catch (Throwable e) {
+            // picocli hands only Exceptions to the handler; an Error on the main thread ends here.
+            return report(err, "wsss", e, debug);
+        }
+    }
+
+    /** One line naming what failed (the stack trace too with {@code --debug}); the exit code. */
+    private static int report(PrintWriter err, String who, Throwable e, boolean debug) {
+        String m = e.getMessage();
+        String what = e instanceof Exception && m != null && !m.isBlank() ? m
+                : e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        err.println(who + ": " + what.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_ERROR;
     }
 
     /** The command line of the tool, every subcommand wired (its help texts are tested). */

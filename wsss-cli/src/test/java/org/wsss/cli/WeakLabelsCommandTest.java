@@ -88,7 +88,9 @@ class WeakLabelsCommandTest {
         assertTrue(r.out().contains("3 done, 2 failed"), r.toString());
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"));
         assertEquals(3, failures.size(), failures.toString());
-        assertTrue(failures.get(1).startsWith("row 6,") && failures.get(1).contains("DL_info.csv"), failures.toString());
+        // the bad row is named by its lesion id (its File_name is readable) and its reason names the row
+        assertTrue(failures.get(1).startsWith("000009_01_01_001,") && failures.get(1).contains("DL_info.csv, row 6:"),
+                failures.toString());
         assertTrue(failures.get(2).startsWith("000002_01_01_012,") && failures.get(2).contains(corrupt.toString())
                 && failures.get(2).contains("cannot decode PNG"), failures.toString());
         assertFalse(Files.exists(out.resolve("000002_01_01_012.png")));

@@ -51,6 +51,11 @@ public final class Hnn {
         return ModelFile.load(file);
     }
 
+    /** Loads a model file within {@code limits} (sizes, activation memory; see {@link ModelFile}). */
+    public static HnnModel load(Path file, org.wsss.api.ReadLimits limits) {
+        return ModelFile.load(file, limits);
+    }
+
     /** Class-path resource of the shipped pretrained model ({@link #pretrained()}). */
     public static final String PRETRAINED_RESOURCE = "/org/wsss/hnn/pretrained-phantom.zip";
 

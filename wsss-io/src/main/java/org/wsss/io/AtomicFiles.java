@@ -2,13 +2,17 @@ package org.wsss.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +22,12 @@ import org.wsss.api.WsssIoException;
  * Writes a file through a hidden temporary beside it and a move into place, so a reader (or a
  * rerun after a killed process) never sees a half-written file. Every writer of the SDK goes
  * through {@link #write}.
+ *
+ * <p>Durability: the temporary has a name unique to the process and the call
+ * ({@code .<name>.<pid>-<n>.tmp}), its content is forced to disk before the rename, and the
+ * folder is forced after it, so after a power loss the target is either the old file or the
+ * complete new one. A thread that was interrupted (a batch's per-lesion time limit) does not
+ * move its file into place.
  */
 public final class AtomicFiles {
 
@@ -45,11 +55,20 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             tmp = tempFor(target);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                // a task given up on (time limit) must not publish a result after its failure was recorded
+                throw new InterruptedIOException("interrupted before the file was moved into place");
             }
             moveIntoPlace(tmp, target);
             tmp = null;
+            forceFolder(target.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new WsssIoException(target, "cannot write: " + e, e);
         } finally {
@@ -112,6 +131,15 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces the folder's entries (the rename) to disk; a file system that cannot is left as is. */
+    private static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms cannot open a folder as a channel; the rename itself is still atomic.
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.wsss.api.LesionCase;
+import org.wsss.api.ReadLimits;
 
 /**
  * Reads a folder in the layout of the NIH DeepLesion dataset (the data of the paper's Sec. 3):
@@ -34,7 +35,9 @@ import org.wsss.api.LesionCase;
  *     unknown split or category code, a {@code File_name} that disagrees with the index
  *     columns, a key slice outside {@code Slice_range}, a degenerate RECIST (coinciding
  *     endpoints, axes far from perpendicular, an endpoint outside the image; see
- *     {@link org.wsss.api.Recist#validate}) — is skipped and listed in
+ *     {@link org.wsss.api.Recist#validate}), a spacing outside the physical range
+ *     [{@value DlInfo#MIN_SPACING_MM}, {@value DlInfo#MAX_SPACING_MM}] mm, an {@code Image_size}
+ *     or {@code Slice_range} over the {@link ReadLimits} — is skipped and listed in
  *     {@link org.wsss.api.LesionDataset#problems()} as a {@link org.wsss.api.WsssIoException}
  *     naming the CSV file and the row number (the header is row 1). Every other row is still
  *     read. Blank lines are ignored.</li>
@@ -46,7 +49,10 @@ import org.wsss.api.LesionCase;
  * Opening parses the CSV only and holds no pixels. A case lists its series folder the first
  * time its slices are asked for (the listing is cached per series, which many rows share);
  * {@link LesionCase#sliceIndices()} is the PNGs present within {@code Slice_range} — a folder
- * may hold only some slices — and {@link LesionCase#slice(int)} reads that one PNG. A slice
+ * may hold only some slices, but they must be consecutive: a slice missing between two stored
+ * ones (a gap) fails the case with a {@code WsssIoException} naming the missing file, since
+ * stacking the slices around it would silently shorten the lesion — and
+ * {@link LesionCase#slice(int)} reads that one PNG. A slice
  * inside {@code Slice_range} whose PNG is missing, a corrupt or truncated PNG, an 8-bit PNG, or
  * one whose size differs from {@code Image_size} gives a {@code WsssIoException} naming the file;
  * an index outside {@code Slice_range} an {@code IllegalArgumentException}.
@@ -92,7 +98,21 @@ public final class DeepLesion {
      *     {@code Images_png} is missing, or the header is not DeepLesion's
      */
     public static DeepLesionDataset open(Path dir) {
-        return DeepLesionDataset.open(Objects.requireNonNull(dir, "dir"), (file, lesion) -> Nifti.readMask(file));
+        return open(dir, ReadLimits.defaults());
+    }
+
+    /**
+     * Opens a DeepLesion-layout folder read within {@code limits} (see {@link ReadLimits}):
+     * {@code DL_info.csv} must be a regular file within {@code csvBytes}, {@code csvLineChars}
+     * and {@code csvRows} or {@code open} fails; a row whose {@code Image_size} exceeds
+     * {@code slicePixels} or whose {@code Slice_range} spans more than {@code slicesPerSeries}
+     * slices is a bad row; a slice PNG's size is checked from its header before it is decoded.
+     *
+     * @throws org.wsss.api.WsssIoException as {@link #open(Path)}, or naming the limit exceeded
+     */
+    public static DeepLesionDataset open(Path dir, ReadLimits limits) {
+        return DeepLesionDataset.open(Objects.requireNonNull(dir, "dir"), (file, lesion) -> Nifti.readMask(file),
+                Objects.requireNonNull(limits, "limits"));
     }
 
     /**
@@ -104,7 +124,7 @@ public final class DeepLesion {
      */
     public static DeepLesionDataset open(Path dir, GroundTruthReader groundTruth) {
         return DeepLesionDataset.open(Objects.requireNonNull(dir, "dir"),
-                Objects.requireNonNull(groundTruth, "groundTruth"));
+                Objects.requireNonNull(groundTruth, "groundTruth"), ReadLimits.defaults());
     }
 
     /** Where the ground truth of case {@code caseId} lives: {@code dir/ground_truth/<caseId>.nii.gz}. */

@@ -97,6 +97,14 @@ final class DeepLesionCase implements LesionCase {
                         null);
             }
             s = inRange.keySet().stream().mapToInt(Integer::intValue).toArray();
+            for (int k = 1; k < s.length; k++) {
+                if (s[k] != s[k - 1] + 1) {
+                    // Stacking across the hole would shorten the lesion with z spacing unchanged.
+                    throw new WsssIoException(expectedFile(s[k - 1] + 1), -1, id, "slice PNG missing between slices "
+                            + s[k - 1] + " and " + s[k] + " of the series (a gap in the volume; "
+                            + dataset.csvFile().getFileName() + " row " + row + ")", null);
+                }
+            }
             sliceIndices = s;
         }
         return s.clone();
@@ -118,7 +126,8 @@ final class DeepLesionCase implements LesionCase {
         if (file == null) {
             throw new WsssIoException(expectedFile(sliceIndex), "slice PNG not found (case " + id + ")", null);
         }
-        return Slice.of(record.width(), record.height(), Png16.read(file, record.width(), record.height()),
+        return Slice.of(record.width(), record.height(), Png16.read(file, record.width(), record.height(),
+                dataset.limits().slicePixels()),
                 record.spacing());
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
+import org.wsss.api.ReadLimits;
 import org.wsss.api.WsssIoException;
 
 /**
@@ -37,12 +38,15 @@ public final class DeepLesionDataset implements LesionDataset {
     private final Path csvFile;
     private final Path imagesDir;
     private final GroundTruthReader groundTruthReader;
+    private final ReadLimits limits;
     private final List<DeepLesionCase> cases;
     private final List<WsssIoException> problems;
     private final Map<String, NavigableMap<Integer, Path>> seriesCache = new ConcurrentHashMap<>();
 
-    private DeepLesionDataset(Path directory, GroundTruthReader groundTruthReader, List<String> lines) {
+    private DeepLesionDataset(Path directory, GroundTruthReader groundTruthReader, ReadLimits limits,
+                              List<String> lines) {
         this.directory = directory;
+        this.limits = limits;
         this.csvFile = directory.resolve(DeepLesion.CSV_FILE);
         this.imagesDir = directory.resolve(DeepLesion.IMAGES_DIR);
         this.groundTruthReader = groundTruthReader;
@@ -67,18 +71,21 @@ public final class DeepLesionDataset implements LesionDataset {
             String name = fields.get(0).strip();
             int n = seen.merge(name, 1, Integer::sum);
             try {
-                DeepLesionRecord r = DlInfo.parse(fields);
+                DeepLesionRecord r = DlInfo.parse(fields, limits);
                 String id = n == 1 ? r.baseName() : r.baseName() + "_" + n;
                 ok.add(new DeepLesionCase(this, r, id, row));
             } catch (IllegalArgumentException e) {
-                bad.add(new WsssIoException(csvFile, row, e.getMessage(), e));
+                // Name the lesion too where File_name is readable, so failures.csv points at it.
+                String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+                String id = base.matches("[\\w.-]{1,200}") ? (n == 1 ? base : base + "_" + n) : null;
+                bad.add(new WsssIoException(csvFile, row, id, e.getMessage(), e));
             }
         }
         this.cases = List.copyOf(ok);
         this.problems = Collections.unmodifiableList(bad);
     }
 
-    static DeepLesionDataset open(Path dir, GroundTruthReader groundTruthReader) {
+    static DeepLesionDataset open(Path dir, GroundTruthReader groundTruthReader, ReadLimits limits) {
         if (!Files.isDirectory(dir)) {
             throw new WsssIoException(dir, "DeepLesion folder not found", null);
         }
@@ -92,8 +99,9 @@ public final class DeepLesionDataset implements LesionDataset {
         // Undecodable bytes become U+FFFD, so they fail their own row as "not a number".
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        checkRegularFile(csv, limits);
         try (InputStream in = Files.newInputStream(csv);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
+             BoundedLines r = new BoundedLines(new InputStreamReader(in, decoder), csv, limits)) {
             header = r.readLine();
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lines.add(line);
@@ -104,7 +112,29 @@ public final class DeepLesionDataset implements LesionDataset {
             throw new WsssIoException(csv, "cannot read: " + e, e);
         }
         checkHeader(csv, header);
-        return new DeepLesionDataset(dir, groundTruthReader, lines);
+        return new DeepLesionDataset(dir, groundTruthReader, limits, lines);
+    }
+
+    /**
+     * A FIFO would block the reader forever and {@code /dev/zero} never ends: only a regular
+     * file within the size limit is read.
+     */
+    private static void checkRegularFile(Path csv, ReadLimits limits) {
+        if (!Files.exists(csv)) {
+            throw new WsssIoException(csv, "file not found", null);
+        }
+        if (!Files.isRegularFile(csv)) {
+            throw new WsssIoException(csv, "not a regular file (a device, a pipe or a folder cannot be read as CSV)",
+                    null);
+        }
+        try {
+            long size = Files.size(csv);
+            if (size > limits.csvBytes()) {
+                throw new WsssIoException(csv, ReadLimits.over("file size", size, "csvBytes", limits.csvBytes()), null);
+            }
+        } catch (IOException e) {
+            throw new WsssIoException(csv, "cannot read: " + e, e);
+        }
     }
 
     private static void checkHeader(Path csv, String header) {
@@ -171,6 +201,10 @@ public final class DeepLesionDataset implements LesionDataset {
         return imagesDir;
     }
 
+    ReadLimits limits() {
+        return limits;
+    }
+
     GroundTruthReader groundTruthReader() {
         return groundTruthReader;
     }
@@ -195,6 +229,10 @@ public final class DeepLesionDataset implements LesionDataset {
         TreeMap<Integer, Path> m = new TreeMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "*.png")) {
             for (Path p : ds) {
+                if (m.size() >= limits.slicesPerSeries()) {
+                    throw new WsssIoException(d, "more than " + ReadLimits.over("slice PNGs", m.size(),
+                            "slicesPerSeries", limits.slicesPerSeries()), null);
+                }
                 var matcher = SLICE_PNG.matcher(p.getFileName().toString());
                 if (!matcher.matches() || matcher.group(1).length() > 9) {
                     continue;

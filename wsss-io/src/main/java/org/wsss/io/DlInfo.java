@@ -4,6 +4,7 @@ import java.util.List;
 import org.wsss.api.Axis;
 import org.wsss.api.LesionCategory;
 import org.wsss.api.Point2;
+import org.wsss.api.ReadLimits;
 import org.wsss.api.Recist;
 import org.wsss.api.Split;
 import org.wsss.api.VoxelSpacing;
@@ -27,7 +28,18 @@ final class DlInfo {
      */
     static final double BOX_MARGIN_PX = 5;
 
+    /** Smallest accepted {@code Spacing_mm_px_} component in mm: finer than any CT, so a unit mix-up. */
+    static final double MIN_SPACING_MM = 0.01;
+
+    /** Largest accepted {@code Spacing_mm_px_} component in mm: coarser than any CT slice interval. */
+    static final double MAX_SPACING_MM = 50;
+
     private DlInfo() {
+    }
+
+    /** Parses a data row within the default {@link ReadLimits}. */
+    static DeepLesionRecord parse(List<String> f) {
+        return parse(f, ReadLimits.defaults());
     }
 
     /**
@@ -35,7 +47,7 @@ final class DlInfo {
      *
      * @throws IllegalArgumentException naming the column and the bad value
      */
-    static DeepLesionRecord parse(List<String> f) {
+    static DeepLesionRecord parse(List<String> f, ReadLimits limits) {
         if (f.size() != HEADER.size()) {
             throw new IllegalArgumentException("row has " + f.size() + " fields, expected " + HEADER.size());
         }
@@ -72,6 +84,21 @@ final class DlInfo {
             throw new IllegalArgumentException(HEADER.get(SPLIT) + ": " + e.getMessage(), e);
         }
 
+        for (int k = 0; k < 3; k++) {
+            // !(in range) so that NaN fails too
+            if (!(sp[k] >= MIN_SPACING_MM && sp[k] <= MAX_SPACING_MM)) {
+                throw new IllegalArgumentException(HEADER.get(SPACING) + ": " + "xyz".charAt(k) + " spacing " + sp[k]
+                        + " mm lies outside the physical range [" + MIN_SPACING_MM + ", " + MAX_SPACING_MM + "] mm");
+            }
+        }
+        if (size[0] > 0 && size[1] > 0 && (long) size[0] * size[1] > limits.slicePixels()) {
+            throw new IllegalArgumentException(HEADER.get(SIZE) + ": " + ReadLimits.over(size[0] + "x" + size[1]
+                    + " pixels", (long) size[0] * size[1], "slicePixels", limits.slicePixels()));
+        }
+        if (range[1] >= range[0] && (long) range[1] - range[0] + 1 > limits.slicesPerSeries()) {
+            throw new IllegalArgumentException(HEADER.get(RANGE) + ": " + ReadLimits.over(range[0] + ".." + range[1]
+                    + " slices", (long) range[1] - range[0] + 1, "slicesPerSeries", limits.slicesPerSeries()));
+        }
         VoxelSpacing spacing;
         try {
             spacing = new VoxelSpacing(sp[0], sp[1], sp[2]);

@@ -3,13 +3,9 @@ package org.wsss.io;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
-import javax.imageio.stream.ImageInputStream;
 import org.wsss.api.Mask;
 import org.wsss.api.WsssIoException;
 
@@ -46,22 +42,14 @@ public final class MaskPng {
      * Reads a mask written by {@link #write}.
      *
      * @throws WsssIoException naming the file if it is missing, not a PNG, not 8-bit single-channel,
-     *     or holds a value other than 0 and 255
+     *     larger than {@link org.wsss.api.ReadLimits#slicePixels()} of the defaults (checked from
+     *     its header before decoding), or holds a value other than 0 and 255
      */
     public static Mask read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new WsssIoException(file, "mask PNG not found", null);
         }
-        ImageReader reader = Png16.pngReader(file);
-        BufferedImage img;
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            reader.setInput(in, true, true);
-            img = reader.read(0);
-        } catch (IOException | RuntimeException e) {
-            throw new WsssIoException(file, "cannot decode PNG (corrupt or truncated): " + e, e);
-        } finally {
-            reader.dispose();
-        }
+        BufferedImage img = Png16.decode(file, -1, -1, org.wsss.api.ReadLimits.defaults().slicePixels());
         Raster r = img.getRaster();
         int bits = r.getSampleModel().getSampleSize(0);
         if (r.getNumBands() != 1 || bits != 8) {

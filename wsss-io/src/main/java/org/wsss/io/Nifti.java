@@ -86,8 +86,17 @@ public final class Nifti {
      *     NIfTI-1, of an unsupported datatype or shape, or its data length differs from the header's
      */
     public static NiftiImage read(Path file) {
+        return read(file, org.wsss.api.ReadLimits.defaults());
+    }
+
+    /**
+     * As {@link #read(Path)}, reading at most what {@code limits.volumeVoxels()} voxels of the
+     * widest datatype (8 bytes) and a header take, from the file and from its decompression: a
+     * device, a FIFO or a gzip bomb gives a {@code WsssIoException} naming the file and the limit.
+     */
+    public static NiftiImage read(Path file, org.wsss.api.ReadLimits limits) {
         Objects.requireNonNull(file, "file");
-        byte[] bytes = readAll(file);
+        byte[] bytes = readAll(file, limits);
         try {
             return parse(bytes);
         } catch (IllegalArgumentException e) {
@@ -125,12 +134,18 @@ public final class Nifti {
         }
     }
 
-    private static byte[] readAll(Path file) {
+    private static byte[] readAll(Path file, org.wsss.api.ReadLimits limits) {
         byte[] raw;
+        // A device (/dev/zero) never ends and a FIFO may block forever: regular files only.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new WsssIoException(file, "not a regular file", null);
+        }
+        long max = maxFileBytes(limits);
         try {
             long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new WsssIoException(file, size + " bytes is more than this reader holds in one array", null);
+            if (size > max) {
+                throw new WsssIoException(file, org.wsss.api.ReadLimits.over("file size", size, "volumeVoxels (x 8 bytes)",
+                        max), null);
             }
             raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -140,7 +155,14 @@ public final class Nifti {
         }
         if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
             try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
+                // read at most the limit: a gzip bomb stops here, not at the end of the heap
+                byte[] data = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+                if (data.length > max) {
+                    throw new WsssIoException(file, "decompressed content is over " + max + " bytes, the most a"
+                            + " NIfTI image within the limit volumeVoxels = " + limits.volumeVoxels() + " holds"
+                            + " (--limit volumeVoxels=N raises it)", null);
+                }
+                return data;
             } catch (EOFException e) {
                 throw new WsssIoException(file, "truncated gzip stream (" + raw.length + " compressed bytes)", e);
             } catch (ZipException e) {
@@ -153,6 +175,12 @@ public final class Nifti {
             }
         }
         return raw;
+    }
+
+    /** The largest file (or decompressed content) read: header and extensions plus 8 bytes per voxel. */
+    private static long maxFileBytes(org.wsss.api.ReadLimits limits) {
+        long voxels = limits.volumeVoxels();
+        return Math.min(Integer.MAX_VALUE - 8L, voxels > (Long.MAX_VALUE >> 4) ? Long.MAX_VALUE : voxels * 8 + (1 << 20));
     }
 
     /** Parses a whole uncompressed file; problems are {@link IllegalArgumentException}s. */

@@ -16,6 +16,7 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.wsss.api.ReadLimits;
 import org.wsss.api.Slice;
 import org.wsss.api.WsssIoException;
 
@@ -38,20 +39,15 @@ final class Png16 {
      *     single-channel, or not {@code width × height}
      */
     static float[] read(Path file, int width, int height) {
+        return read(file, width, height, ReadLimits.defaults().slicePixels());
+    }
+
+    /** As {@link #read(Path, int, int)}, refusing more than {@code maxPixels} pixels before decoding. */
+    static float[] read(Path file, int width, int height, long maxPixels) {
         if (!Files.isRegularFile(file)) {
-            throw new WsssIoException(file, "slice PNG not found", null);
+            throw new WsssIoException(file, Files.exists(file) ? "not a regular file" : "slice PNG not found", null);
         }
-        BufferedImage img;
-        ImageReader reader = pngReader(file);
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            reader.setInput(in, true, true);
-            img = reader.read(0);
-        } catch (IOException | RuntimeException e) {
-            // ImageIO reports corrupt data both as IIOException and as unchecked exceptions.
-            throw new WsssIoException(file, "cannot decode PNG (corrupt or truncated): " + e, e);
-        } finally {
-            reader.dispose();
-        }
+        BufferedImage img = decode(file, width, height, maxPixels);
         Raster r = img.getRaster();
         int bits = r.getSampleModel().getSampleSize(0);
         if (r.getNumBands() != 1 || bits != 16 || r.getTransferType() != DataBuffer.TYPE_USHORT) {
@@ -112,6 +108,39 @@ final class Png16 {
                 writer.dispose();
             }
         });
+    }
+
+    /**
+     * Decodes {@code file} after checking the size its header declares: {@code width × height}
+     * when both are positive, and at most {@code maxPixels} pixels in any case. ImageIO allocates
+     * the raster from the header, so a 1.8 MB PNG declaring 30000 × 30000 would otherwise take
+     * 1.8 GB before any check.
+     *
+     * @throws WsssIoException naming the file if it is corrupt, truncated or of another size
+     */
+    static BufferedImage decode(Path file, int width, int height, long maxPixels) {
+        ImageReader reader = pngReader(file);
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0), h = reader.getHeight(0);
+            if (width > 0 && height > 0 && (w != width || h != height)) {
+                throw new WsssIoException(file, "image is " + w + "x" + h + ", Image_size says " + width + "x" + height,
+                        null);
+            }
+            if ((long) w * h > maxPixels) {
+                throw new WsssIoException(file, ReadLimits.over("image " + w + "x" + h + " pixels", (long) w * h,
+                        "slicePixels", maxPixels), null);
+            }
+            return reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof WsssIoException w) {
+                throw w;
+            }
+            // ImageIO reports corrupt data both as IIOException and as unchecked exceptions.
+            throw new WsssIoException(file, "cannot decode PNG (corrupt or truncated): " + e, e);
+        } finally {
+            reader.dispose();
+        }
     }
 
     /** ImageIO's PNG reader, or a {@link WsssIoException} naming {@code file} if the runtime has none. */

@@ -188,13 +188,15 @@ class DeepLesionTest {
         DlFixture.csv(dir, DlFixture.ROW);
         Path series = dir.resolve("Images_png/000001_01_01");
         int w = 512, h = 512;
-        // 102 and 116 lie outside Slice_range 103..115; "notes.png" is not a slice.
-        for (String name : new String[] {"102.png", "103.png", "105.png", "109.png", "110.png", "116.png", "notes.png"}) {
+        // 102 and 116 lie outside Slice_range 103..115; "notes.png" is not a slice; 103, 104 and
+        // 111..115 are not stored (a folder may hold only some slices, consecutive ones).
+        for (String name : new String[] {"102.png", "105.png", "106.png", "107.png", "108.png", "109.png", "110.png",
+            "116.png", "notes.png"}) {
             DlFixture.png16(series.resolve(name), w, h, (x, y) -> 32768 + x - y);
         }
         LesionCase c = DeepLesion.open(dir).get(0);
-        assertArrayEquals(new int[] {103, 105, 109, 110}, c.sliceIndices());
-        assertEquals(2, c.zOf(109));
+        assertArrayEquals(new int[] {105, 106, 107, 108, 109, 110}, c.sliceIndices());
+        assertEquals(4, c.zOf(109));
         assertEquals(-1, c.zOf(104));
         Slice s = c.keySlice();
         assertEquals(512, s.width());
@@ -283,7 +285,7 @@ class DeepLesionTest {
         String other = DlFixture.ROW.replace("000001_01_01_109.png,1,1,1,109", "000001_01_01_110.png,1,1,1,110");
         DlFixture.csv(dir, DlFixture.ROW, DlFixture.ROW, other);
         Path series = dir.resolve("Images_png/000001_01_01");
-        for (int i : new int[] {108, 109, 110, 114}) {
+        for (int i : new int[] {108, 109, 110, 111}) {
             DlFixture.png16(series.resolve(i + ".png"), 512, 512, (x, y) -> 32768);
         }
         VoxelSpacing sp = new VoxelSpacing(0.488281, 0.488281, 5);

@@ -1,6 +1,5 @@
 package org.wsss.hnn.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.wsss.api.Provenance;
+import org.wsss.api.ReadLimits;
 import org.wsss.api.SdkVersion;
 import org.wsss.api.Window;
 import org.wsss.api.WsssIoException;
@@ -49,6 +49,13 @@ import org.wsss.hnn.model.ModelInfo;
  * <p>Loading rejects, with a {@link WsssIoException} naming the file: a file that is not a
  * complete zip (e.g. truncated), another format or format version, missing or malformed
  * metadata, and parameters of the wrong size or with non-finite values.
+ *
+ * <p>Memory is bounded by {@link ReadLimits}, checked before anything large is allocated: the
+ * file must be a regular file of at most {@code modelBytes}; each entry is read through a cap
+ * of {@code modelEntryBytes} and all entries together of {@code modelBytes} (whatever sizes
+ * the zip claims, so a zip bomb stops at the cap); the architecture's parameter count and its
+ * activation memory for one input ({@link #activationBytes}) are checked against
+ * {@code modelBytes} and {@code activationBytes} before the parameters are read or the network is built.
  */
 public final class ModelFile {
 
@@ -68,9 +75,30 @@ public final class ModelFile {
         write(file, model, Map.of(), new Properties());
     }
 
-    /** Loads a model saved by {@link #save} (or a checkpoint). */
+    /** Loads a model saved by {@link #save} (or a checkpoint) within the default {@link ReadLimits}. */
     public static HnnModel load(Path file) {
         return read(file).model();
+    }
+
+    /** Loads a model saved by {@link #save} (or a checkpoint) within {@code limits}. */
+    public static HnnModel load(Path file, ReadLimits limits) {
+        return read(file, limits).model();
+    }
+
+    /**
+     * Float32 activation memory of one {@code inputSize²} input through {@code config}: for every
+     * convolution, its output channels × the pixels of its stage, plus the decoder's for a UNet.
+     * A lower bound of what the engines allocate; what the limit {@code activationBytes} is checked against.
+     */
+    public static long activationBytes(HnnConfig config) {
+        long total = 0;
+        long side = config.inputSize();
+        for (int s = 0; s < config.stages(); s++) {
+            long px = (side >> s) * (side >> s);
+            long convs = config.convsPerStage().get(s) * (config.architecture() == Architecture.UNET ? 2L : 1L);
+            total += convs * config.channels().get(s) * px * 4;
+        }
+        return total;
     }
 
     /** A model file's model plus any extra arrays and properties (checkpoints). */
@@ -82,7 +110,9 @@ public final class ModelFile {
      * properties (entry {@code extra.properties}).
      */
     public static void write(Path file, HnnModel model, Map<String, float[]> extraArrays, Properties extraProps) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // A name of its own (two writers of one file never share a temporary), forced to disk before the rename.
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + System.nanoTime() + ".tmp");
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -97,24 +127,50 @@ public final class ModelFile {
                 }
                 put(zip, "extra.properties", props(extraProps));
             }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: the real error follows
+            }
             throw new WsssIoException(file, "cannot write model file: " + e.getMessage(), e);
         }
     }
 
-    /** Reads a model file with its extra entries. */
+    /** Reads a model file with its extra entries within the default {@link ReadLimits}. */
     public static Contents read(Path file) {
-        if (!Files.isRegularFile(file)) {
+        return read(file, ReadLimits.defaults());
+    }
+
+    /** Reads a model file with its extra entries within {@code limits}. */
+    public static Contents read(Path file, ReadLimits limits) {
+        if (!Files.exists(file)) {
             throw new WsssIoException(file, "model file does not exist", null);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new WsssIoException(file, "model file is not a regular file", null);
+        }
+        try {
+            long size = Files.size(file);
+            if (size > limits.modelBytes()) {
+                throw new WsssIoException(file, ReadLimits.over("file size", size, "modelBytes", limits.modelBytes()), null);
+            }
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot read model file: " + e, e);
+        }
+        long[] budget = {limits.modelBytes()};
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Properties meta = new Properties();
             ZipEntry me = zip.getEntry(METADATA);
             if (me == null) {
                 throw new WsssIoException(file, "not a " + FORMAT + " file: no " + METADATA + " entry", null);
             }
-            meta.load(new StringReader(new String(readAll(zip, me), StandardCharsets.UTF_8)));
+            meta.load(new StringReader(new String(readAll(file, zip, me, limits, budget), StandardCharsets.UTF_8)));
             String format = meta.getProperty("format");
             if (!FORMAT.equals(format)) {
                 throw new WsssIoException(file, "not a " + FORMAT + " file: format is " + format, null);
@@ -125,6 +181,7 @@ public final class ModelFile {
                         + SdkVersion.get() + ") reads version " + VERSION, null);
             }
             ModelInfo info = info(file, meta);
+            checkArchitecture(file, info.config(), limits);
             Map<String, float[]> params = new LinkedHashMap<>();
             Map<String, float[]> extra = new LinkedHashMap<>();
             Properties extraProps = new Properties();
@@ -132,11 +189,11 @@ public final class ModelFile {
             while (en.hasMoreElements()) {
                 ZipEntry e = en.nextElement();
                 if (e.getName().startsWith(PARAMS)) {
-                    params.put(e.getName().substring(PARAMS.length()), toFloats(file, e.getName(), readAll(zip, e)));
+                    params.put(e.getName().substring(PARAMS.length()), toFloats(file, e.getName(), readAll(file, zip, e, limits, budget)));
                 } else if (e.getName().startsWith("extra/")) {
-                    extra.put(e.getName().substring("extra/".length()), toFloats(file, e.getName(), readAll(zip, e)));
+                    extra.put(e.getName().substring("extra/".length()), toFloats(file, e.getName(), readAll(file, zip, e, limits, budget)));
                 } else if (e.getName().equals("extra.properties")) {
-                    extraProps.load(new StringReader(new String(readAll(zip, e), StandardCharsets.UTF_8)));
+                    extraProps.load(new StringReader(new String(readAll(file, zip, e, limits, budget), StandardCharsets.UTF_8)));
                 }
             }
             HnnNetwork net;
@@ -270,11 +327,46 @@ public final class ModelFile {
         return v;
     }
 
-    private static byte[] readAll(ZipFile zip, ZipEntry e) throws IOException {
+    /**
+     * An entry's bytes, read through a cap of {@code modelEntryBytes} and what is left of the
+     * file's {@code budget}, whatever size the zip claims (a zip bomb claims little and inflates much).
+     */
+    private static byte[] readAll(Path file, ZipFile zip, ZipEntry e, ReadLimits limits, long[] budget)
+            throws IOException {
+        long cap = Math.min(limits.modelEntryBytes(), budget[0]);
         try (InputStream in = zip.getInputStream(e)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toByteArray();
+            byte[] data = in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 8));
+            if (data.length > cap) {
+                throw new WsssIoException(file, cap == limits.modelEntryBytes()
+                        ? "entry " + e.getName() + " is over " + ReadLimits.over("the entry limit", cap,
+                                "modelEntryBytes", limits.modelEntryBytes())
+                        : "entries together are over the limit modelBytes = " + limits.modelBytes()
+                                + " (--limit modelBytes=N raises it)", null);
+            }
+            budget[0] -= data.length;
+            return data;
+        }
+    }
+
+    /** The parameters and one input's activations must fit the limits before anything is allocated. */
+    private static void checkArchitecture(Path file, HnnConfig config, ReadLimits limits) {
+        long params = 0;
+        for (long[] shape : HnnNetwork.parameterShapes(config).values()) {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            params += n;
+        }
+        if (params * 4 > limits.modelBytes()) {
+            throw new WsssIoException(file, "architecture needs " + ReadLimits.over(params + " parameters, bytes",
+                    params * 4, "modelBytes", limits.modelBytes()), null);
+        }
+        long act = activationBytes(config);
+        if (act > limits.activationBytes()) {
+            throw new WsssIoException(file, "architecture " + config.channels() + " channels at " + config.inputSize()
+                    + " px needs " + ReadLimits.over("activation bytes per input", act, "activationBytes",
+                    limits.activationBytes()), null);
         }
     }
 }
