@@ -32,7 +32,7 @@ import org.wsss.hnn.model.HnnModel;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkJobsTest {
 
-    static final int LESIONS = 6;
+    static final int LESIONS = 5;
 
     Path tmp;
 
