@@ -124,7 +124,7 @@ public final class SparkJobs {
      * @param compute computing masks (GrabCut, the network)
      * @param write writing masks (and publishing them to a cluster file system)
      * @param setup building methods and loading the model on executors
-     * @param wall wall-clock time of the Spark job, driver included
+     * @param wall wall-clock time of the job, from opening the dataset to the last table written
      */
     public record Timings(double stage, double read, double compute, double write, double setup, double wall) {
     }
@@ -171,12 +171,13 @@ public final class SparkJobs {
      * @throws WsssIoException if the dataset cannot be opened or has no usable row
      */
     public static Report weakLabels(SparkSession spark, String deeplesion, String method, Options options) {
+        long t0 = System.nanoTime();
         LesionWork.WeakLabels work = new LesionWork.WeakLabels(method);
         SparkPaths data = options.paths(deeplesion);
         SparkPaths out = options.paths(options.out());
         DeepLesionSource src = DeepLesionSource.open(data);
         checkMethodOfEarlierRun(out, work.method(), options.force());
-        return run(spark, "weak labels (" + work.method() + ")", src, null, data, out, options, work);
+        return run(spark, t0, "weak labels (" + work.method() + ")", src, null, data, out, options, work);
     }
 
     /**
@@ -189,6 +190,7 @@ public final class SparkJobs {
      */
     public static Report segment(SparkSession spark, String deeplesion, SegmentSettings settings, String model,
                                  Split split, Options options) {
+        long t0 = System.nanoTime();
         if (settings.needsModel() && model == null) {
             throw new IllegalArgumentException("--method " + settings.method() + " needs --model (a file written by"
                     + " `wsss train`)");
@@ -201,7 +203,7 @@ public final class SparkJobs {
             bytes = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(readModel(model));
         }
         try {
-            return run(spark, "segment (" + settings.method() + ")", src, split, data, out, options,
+            return run(spark, t0, "segment (" + settings.method() + ")", src, split, data, out, options,
                     new LesionWork.Segment(settings, bytes));
         } finally {
             if (bytes != null) {
@@ -228,9 +230,8 @@ public final class SparkJobs {
         }
     }
 
-    private static Report run(SparkSession spark, String task, DeepLesionSource src, Split split, SparkPaths data,
+    private static Report run(SparkSession spark, long t0, String task, DeepLesionSource src, Split split, SparkPaths data,
                               SparkPaths out, Options options, LesionWork work) {
-        long t0 = System.nanoTime();
         String appId = spark.sparkContext().applicationId();
         prepareOutput(out, appId);
         List<LesionOutcome> outcomes = new ArrayList<>(src.lesions(spark, split, options.partitions()).toJavaRDD()
