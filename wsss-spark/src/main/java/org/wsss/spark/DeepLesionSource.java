@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.wsss.api.Split;
 import org.wsss.api.WsssIoException;
 import org.wsss.eval.jobs.LesionJobs;
@@ -148,17 +152,48 @@ public final class DeepLesionSource {
     }
 
     /**
-     * The references of {@code split} ({@code null} = all) as a {@code Dataset}, hash-partitioned
-     * by series folder into {@code partitions} partitions, each sorted by series and row.
+     * The references of {@code split} ({@code null} = all) as a {@code Dataset} of
+     * {@code partitions} partitions: every series lies whole in one partition, each partition
+     * holds its series in name order and their rows in row order, and the partitions hold about
+     * the same number of lesions (series go, largest first, to the partition with the fewest).
+     * Built on the driver, so no shuffle.
      *
      * @throws IllegalArgumentException if {@code partitions < 1}
      */
     public Dataset<LesionRef> lesions(SparkSession spark, Split split, int partitions) {
+        return spark.createDataset(partitioned(spark, split, partitions).rdd(), Encoders.bean(LesionRef.class));
+    }
+
+    /** {@link #lesions} as an RDD. */
+    JavaRDD<LesionRef> partitioned(SparkSession spark, Split split, int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
         }
-        return spark.createDataset(refs(split), Encoders.bean(LesionRef.class))
-                .repartition(partitions, functions.col("series"))
-                .sortWithinPartitions("series", "row");
+        TreeMap<String, List<LesionRef>> bySeries = new TreeMap<>();
+        for (LesionRef r : refs(split)) {
+            bySeries.computeIfAbsent(r.getSeries(), k -> new ArrayList<>()).add(r);
+        }
+        int n = Math.max(1, Math.min(partitions, bySeries.size()));
+        List<List<LesionRef>> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            parts.add(new ArrayList<>());
+        }
+        List<List<LesionRef>> series = new ArrayList<>(bySeries.values());
+        series.sort(Comparator.comparingInt((List<LesionRef> l) -> -l.size()));
+        PriorityQueue<Integer> lightest = new PriorityQueue<>(Comparator.comparingInt((Integer i) -> parts.get(i)
+                .size()).thenComparingInt(i -> i));
+        for (int i = 0; i < n; i++) {
+            lightest.add(i);
+        }
+        for (List<LesionRef> l : series) {
+            int i = lightest.poll();
+            parts.get(i).addAll(l);
+            lightest.add(i);
+        }
+        for (List<LesionRef> p : parts) {
+            p.sort(Comparator.comparing(LesionRef::getSeries).thenComparingInt(LesionRef::getRow));
+        }
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(parts, n)
+                .flatMap(List::iterator);
     }
 }

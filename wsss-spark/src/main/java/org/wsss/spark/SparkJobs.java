@@ -234,7 +234,7 @@ public final class SparkJobs {
                               SparkPaths out, Options options, LesionWork work) {
         String appId = spark.sparkContext().applicationId();
         prepareOutput(out, appId);
-        List<LesionOutcome> outcomes = new ArrayList<>(src.lesions(spark, split, options.partitions()).toJavaRDD()
+        List<LesionOutcome> outcomes = new ArrayList<>(src.partitioned(spark, split, options.partitions())
                 .mapPartitions(new LesionTask(data, src.header(), out, appId, options.force(), work)).collect());
         outcomes.sort(Comparator.comparingInt(LesionOutcome::row));
 

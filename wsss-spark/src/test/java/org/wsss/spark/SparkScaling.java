@@ -36,6 +36,7 @@ public final class SparkScaling {
         }
         // Warm-up: JIT and the native stacks, in this JVM, for every runner alike.
         cli(data, work.resolve("warm-cli"), 2, method);
+        spark(data, work.resolve("warm-spark"), 2, method);
         List<double[]> rows = new ArrayList<>();
         double[] sum = new double[4];
         SparkJobs.Timings[] last = new SparkJobs.Timings[2];
