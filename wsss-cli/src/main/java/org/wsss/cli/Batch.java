@@ -16,6 +16,7 @@ import org.wsss.api.LesionDataset;
 import org.wsss.api.WsssIoException;
 import org.wsss.api.Progress;
 import org.wsss.eval.experiments.Tables;
+import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.io.AtomicFiles;
 import org.wsss.io.MaskPng;
 
@@ -292,16 +293,12 @@ final class Batch {
         }
     }
 
-    /** The message alone for the SDK's own exceptions (they name file and row), else type and message. */
+    /** One line saying why a lesion failed ({@link LesionJobs#failureReason}). */
     static String reason(Throwable e) {
-        String m = e.getMessage();
-        if ((e instanceof WsssIoException || e instanceof IllegalArgumentException) && m != null && !m.isBlank()) {
-            return oneLine(m);
-        }
-        return oneLine(m == null || m.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m);
+        return LesionJobs.failureReason(e);
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return LesionJobs.oneLine(s);
     }
 }

@@ -7,17 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.wsss.api.Mask3D;
 import org.wsss.api.WsssIoException;
 import org.wsss.eval.experiments.Tables;
+import org.wsss.eval.jobs.Evaluation;
 import org.wsss.io.DeepLesion;
-import org.wsss.io.Nifti;
-import org.wsss.eval.metrics.MeanStd;
-import org.wsss.eval.metrics.Metrics;
-import org.wsss.eval.metrics.Overlap;
-import org.wsss.eval.metrics.SliceErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,9 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * a {@code ground_truth} folder), else {@code TRUTH/<id>.nii.gz} (a plain folder of masks).
  * Predictions without ground truth are counted and left out; ground truth without a prediction
  * is ignored (e.g. the other splits). Masks are compared voxel by voxel and must have the same
- * dimensions; their spacings are not compared. Empty masks are scored as {@link Overlap} says.
+ * dimensions; their spacings are not compared. Empty masks are scored as {@link org.wsss.eval.metrics.Overlap} says.
  *
- * <p>Where along z the errors lie ({@link SliceErrors}): the false positive voxels on slices where
+ * <p>Where along z the errors lie ({@link org.wsss.eval.metrics.SliceErrors}): the false positive voxels on slices where
  * the ground truth is empty ("past the end") and on slices where it holds lesion ("over the
  * edge"), the extra slices (prediction, no truth) and the missed lesion slices (truth, no
  * prediction). Per lesion as counts; over lesions the share of false positives past the end /
@@ -67,11 +61,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Per-lesion scores. */
-    static final String PER_LESION_FILE = "evaluation.csv";
+    static final String PER_LESION_FILE = Evaluation.PER_LESION_FILE;
     /** Aggregated scores. */
-    static final String SUMMARY_FILE = "evaluation-summary.csv";
+    static final String SUMMARY_FILE = Evaluation.SUMMARY_FILE;
     /** Lesions that could not be scored. */
-    static final String FAILURES_FILE = "evaluation-failures.csv";
+    static final String FAILURES_FILE = Evaluation.FAILURES_FILE;
 
     private static final String SUFFIX = ".nii.gz";
 
@@ -92,9 +86,6 @@ final class EvaluateCommand implements Callable<Integer> {
     record Pair(Path prediction, Path truth) {
     }
 
-    /** One lesion's voxel counts and where along z its errors lie. */
-    record Scores(Overlap overlap, SliceErrors slices) {
-    }
 
     @Override
     public Integer call() {
@@ -121,12 +112,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Batch batch = new Batch(pred, common.threads, true, common.progress(), FAILURES_FILE)
                 .withTimeout(common.lesionTimeout());
-        Batch.Report<Scores> report = batch.run("evaluate", jobs, List.of(), (pair, unused) -> score(pair));
+        Batch.Report<Evaluation.Scores> report = batch.run("evaluate", jobs, List.of(), (pair, unused) -> score(pair));
+        List<Evaluation.Scores> scores = report.done().stream().map(Batch.Done::value).toList();
 
-        Tables perLesion = perLesion(report.done(), false);
-        perLesion(report.done(), true).writeCsv(pred.resolve(PER_LESION_FILE));
-        Tables summary = summary(report.done(), false);
-        summary(report.done(), true).writeCsv(pred.resolve(SUMMARY_FILE));
+        Tables perLesion = Evaluation.perLesion(scores, false);
+        Evaluation.perLesion(scores, true).writeCsv(pred.resolve(PER_LESION_FILE));
+        Tables summary = Evaluation.summary(scores, false);
+        Evaluation.summary(scores, true).writeCsv(pred.resolve(SUMMARY_FILE));
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("## Per lesion");
@@ -142,7 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 + " positive voxels on slices where the ground truth is empty / holds lesion, the mean over the"
                 + " lesions with a false positive; extra_slices: predicted slices without lesion, missed_slices:"
                 + " lesion slices without prediction, per lesion.");
-        out.println(totals(report.done()));
+        out.println(Evaluation.totals(scores));
         out.println(report.done().size() + " lesions scored, " + report.failures().size() + " failed"
                 + (report.failures().isEmpty() ? "" : " (see " + report.failuresFile() + ")")
                 + (withoutTruth == 0 ? "" : ", " + withoutTruth + " masks without ground truth left out")
@@ -150,84 +142,10 @@ final class EvaluateCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
-    /** Voxel counts of one prediction against its ground truth, and where along z its errors lie. */
-    static Scores score(Pair pair) {
-        Mask3D p = Nifti.readMask(pair.prediction());
-        Mask3D t = Nifti.readMask(pair.truth());
-        if (p.width() != t.width() || p.height() != t.height() || p.depth() != t.depth()) {
-            throw new IllegalArgumentException("prediction is " + p.width() + "x" + p.height() + "x" + p.depth()
-                    + " but ground truth " + pair.truth() + " is " + t.width() + "x" + t.height() + "x" + t.depth());
-        }
-        return new Scores(Metrics.overlap(p, t), Metrics.sliceErrors(p, t));
-    }
-
-    private static Tables perLesion(List<Batch.Done<Scores>> done, boolean csv) {
-        Tables t = new Tables(List.of("lesion", "dice", "precision", "recall", "tp", "fp", "fn", "fp_past_end",
-                "fp_over_edge", "extra_slices", "missed_slices"));
-        for (Batch.Done<Scores> d : done) {
-            Overlap o = d.value().overlap();
-            SliceErrors e = d.value().slices();
-            t.add(List.of(d.lesion(), num(o.dice(), csv), num(o.precision(), csv), num(o.recall(), csv),
-                    Long.toString(o.tp()), Long.toString(o.fp()), Long.toString(o.fn()), Long.toString(e.fpPastEnd()),
-                    Long.toString(e.fpOverEdge()), Long.toString(e.extraSlices()), Long.toString(e.missedSlices())));
-        }
-        return t;
-    }
-
-    /**
-     * Rows dice, precision, recall: mean and sample std over lesions, and the voxel-aggregated
-     * value (for Dice: the aggregate F1). Rows fp_past_end_share, fp_over_edge_share: mean and std
-     * over the lesions with a false positive (their number in the last column), and the share of
-     * all false positive voxels. Rows extra_slices, missed_slices: mean and std per lesion, no
-     * aggregate. Empty cells when no lesion was scored.
-     */
-    private static Tables summary(List<Batch.Done<Scores>> done, boolean csv) {
-        Tables t = new Tables(List.of("metric", "mean", "std", "voxel_aggregate", "lesions"));
-        List<Overlap> all = done.stream().map(d -> d.value().overlap()).toList();
-        List<SliceErrors> slices = done.stream().map(d -> d.value().slices()).toList();
-        List<SliceErrors> withFp = slices.stream().filter(e -> e.falsePositives() > 0).toList();
-        Overlap sum = Metrics.aggregate(all);
-        SliceErrors sliceSum = SliceErrors.aggregate(slices);
-        String n = Integer.toString(all.size());
-        String nFp = Integer.toString(withFp.size());
-        t.add(row("dice", all.stream().mapToDouble(Overlap::dice).toArray(), num(sum.f1(), csv), n, csv));
-        t.add(row("precision", all.stream().mapToDouble(Overlap::precision).toArray(), num(sum.precision(), csv), n,
-                csv));
-        t.add(row("recall", all.stream().mapToDouble(Overlap::recall).toArray(), num(sum.recall(), csv), n, csv));
-        String pastEnd = withFp.isEmpty() ? "" : num(sliceSum.pastEndShare(), csv);
-        String overEdge = withFp.isEmpty() ? "" : num(sliceSum.overEdgeShare(), csv);
-        t.add(row("fp_past_end_share", withFp.stream().mapToDouble(SliceErrors::pastEndShare).toArray(), pastEnd,
-                nFp, csv));
-        t.add(row("fp_over_edge_share", withFp.stream().mapToDouble(SliceErrors::overEdgeShare).toArray(), overEdge,
-                nFp, csv));
-        t.add(row("extra_slices", slices.stream().mapToDouble(SliceErrors::extraSlices).toArray(), "", n, csv));
-        t.add(row("missed_slices", slices.stream().mapToDouble(SliceErrors::missedSlices).toArray(), "", n, csv));
-        return t;
-    }
-
-    private static List<String> row(String metric, double[] values, String aggregate, String n, boolean csv) {
-        if (values.length == 0) {
-            return List.of(metric, "", "", "", n);
-        }
-        MeanStd m = MeanStd.of(values);
-        return List.of(metric, num(m.mean(), csv), num(m.std(), csv), aggregate, n);
-    }
-
-    /** One line with the slice split's totals over all scored lesions. */
-    private static String totals(List<Batch.Done<Scores>> done) {
-        SliceErrors sum = SliceErrors.aggregate(done.stream().map(d -> d.value().slices()).toList());
-        int n = done.size();
-        return String.format(Locale.ROOT, "false positives: %d voxels, %.1f %% on slices where the ground"
-                + " truth is empty (past the end), %.1f %% on lesion slices (over the edge); %d extra slices"
-                + " (%.2f per lesion), %d missed lesion slices (%.2f per lesion).", sum.falsePositives(),
-                100 * sum.pastEndShare(), 100 * sum.overEdgeShare(), sum.extraSlices(),
-                n == 0 ? 0.0 : (double) sum.extraSlices() / n, sum.missedSlices(),
-                n == 0 ? 0.0 : (double) sum.missedSlices() / n);
-    }
-
-    /** Full precision for CSV, 3 decimals (as the paper's tables) for Markdown. */
-    private static String num(double v, boolean csv) {
-        return csv ? Double.toString(v) : Tables.f3(v);
+    /** Voxel counts of one prediction against its ground truth ({@link Evaluation#score}). */
+    static Evaluation.Scores score(Pair pair) {
+        String name = pair.prediction().getFileName().toString();
+        return Evaluation.score(name.substring(0, name.length() - SUFFIX.length()), pair.prediction(), pair.truth());
     }
 
     private static List<Path> predictions(Path dir) {

@@ -7,22 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
-import org.wsss.api.LesionSegmenter;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Split;
 import org.wsss.io.AtomicFiles;
 import org.wsss.io.DeepLesion;
 import org.wsss.io.DeepLesionDataset;
 import org.wsss.io.Nifti;
-import org.wsss.hnn.Hnn;
-import org.wsss.hnn.model.HnnModel;
-import org.wsss.propagation.LesionSegmenters;
-import org.wsss.propagation.assembly.Assembly;
-import org.wsss.propagation.assembly.LesionMeasurement;
+import org.wsss.eval.jobs.LesionJobs;
+import org.wsss.eval.jobs.LesionRow;
+import org.wsss.eval.jobs.SegmentSettings;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
 import org.wsss.propagation.inference.InferenceConfig;
@@ -115,17 +111,14 @@ final class SegmentCommand implements Callable<Integer> {
         common.validate();
         DeepLesionDataset all = DeepLesion.open(deeplesion, common.limits());
         LesionDataset data = filter(all, split);
-        try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig(),
-                common.limits())) {
+        try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
             Batch.Report<Void> report;
             try {
                 report = batch.run("segment (" + method + ")",
                         Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
-                            Mask3D m = seg.segmenter().segment(lesion);
-                            checkGrid(lesion, m);
-                            Nifti.writeMask(m, file);
+                            LesionJobs.writeSegmentation(seg.segmenter(), lesion, file);
                             return null;
                         });
             } catch (RuntimeException e) {
@@ -141,44 +134,14 @@ final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    /** {@link InferenceConfig#defaults()} with the options given. */
-    InferenceConfig inferenceConfig() {
-        InferenceConfig c = InferenceConfig.defaults();
-        c = c.withPropagation(propagation(c.propagation()));
-        if (threshold != null) {
-            c = c.withThreshold(threshold);
-        }
-        if (minInsideFraction != null) {
-            c = c.withMinInsideFraction(minInsideFraction);
-        }
-        if (seedConfidence != null) {
-            c = c.withSeeds(c.seeds().withForegroundConfidence(seedConfidence));
-        }
-        if (backgroundConfidence != null) {
-            c = c.withSeeds(c.seeds().withBackgroundConfidence(backgroundConfidence));
-        }
-        return c;
-    }
-
-    /** {@link GrabCut3deConfig#defaults()} with the options given; the network's options are refused. */
-    GrabCut3deConfig grabCut3deConfig() {
-        if (method.equals("grabcut-3de")) {
-            if (threshold != null || minInsideFraction != null) {
-                throw new IllegalArgumentException("--threshold and --min-inside-fraction apply to --method wsss and"
-                        + " wsss-cnn, not grabcut-3de");
-            }
-        }
-        GrabCut3deConfig d = GrabCut3deConfig.defaults();
-        return new GrabCut3deConfig(propagation(d.propagation()), d.seeds(), d.grabCut(), d.connectivity());
-    }
-
-    private PropagationConfig propagation(PropagationConfig base) {
-        return new PropagationConfig(zRadius != null ? zRadius : base.zRadius(),
-                zRadiusScale != null ? zRadiusScale : base.zRadiusScale());
+    /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
+    SegmentSettings settings() {
+        return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, seedConfidence,
+                backgroundConfidence);
     }
 
     static Path maskFile(Path out, LesionCase c) {
-        return out.resolve(c.id() + ".nii.gz");
+        return out.resolve(LesionJobs.maskFile(c.id()));
     }
 
     static LesionDataset filter(LesionDataset data, String split) {
@@ -192,13 +155,6 @@ final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--split must be 1, 2, 3 or all, got " + split);
         }
         return LesionDataset.of(data.split(s).toList(), data.problems());
-    }
-
-    private static void checkGrid(LesionCase c, Mask3D m) {
-        if (m.width() != c.width() || m.height() != c.height() || m.depth() != c.sliceIndices().length) {
-            throw new IllegalStateException("segmenter returned a " + m.width() + "x" + m.height() + "x" + m.depth()
-                    + " mask for a case of " + c.width() + "x" + c.height() + "x" + c.sliceIndices().length);
-        }
     }
 
     /**
@@ -216,34 +172,21 @@ final class SegmentCommand implements Callable<Integer> {
     /** As above, with the failed lesions' reasons by id; a mask that cannot be read is listed as such. */
     static void writeLesionsCsv(Path out, LesionDataset data, java.util.Map<String, String> failed) {
         List<String> lines = new ArrayList<>();
-        lines.add("lesion,volume_ml,long_axis_mm,short_axis_mm,recist_long_axis_mm,recist_short_axis_mm,status");
+        lines.add(LesionRow.HEADER);
         for (LesionCase c : data) {
-            double rl = c.recist().longLengthMm(c.spacing()), rs = c.recist().shortLengthMm(c.spacing());
             Path f = maskFile(out, c);
-            String row;
-            if (failed.containsKey(c.id())) {
-                row = String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,%s", c.id(), rl, rs,
-                        csv("failed: " + failed.get(c.id())));
-            } else if (!Files.isRegularFile(f)) {
-                row = String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,missing", c.id(), rl, rs);
-            } else {
-                Mask3D m;
+            String failure = failed.get(c.id());
+            Mask3D m = null;
+            if (failure == null && Files.isRegularFile(f)) {
                 try {
                     m = Nifti.readMask(f);
                 } catch (RuntimeException | OutOfMemoryError e) {
-                    lines.add(String.format(Locale.ROOT, "%s,,,,%.2f,%.2f,%s", c.id(), rl, rs,
-                            csv("unreadable: " + Batch.reason(e))));
+                    double rl = c.recist().longLengthMm(c.spacing()), rs = c.recist().shortLengthMm(c.spacing());
+                    lines.add(new LesionRow(c.id(), null, null, null, rl, rs, "unreadable: " + Batch.reason(e)).csvLine());
                     continue;
                 }
-                if (m.count() == 0) {
-                    row = String.format(Locale.ROOT, "%s,0.000,,,%.2f,%.2f,empty", c.id(), rl, rs);
-                } else {
-                    LesionMeasurement lm = Assembly.measure(m);
-                    row = String.format(Locale.ROOT, "%s,%.3f,%.2f,%.2f,%.2f,%.2f,ok", c.id(), lm.volumeMl(),
-                            lm.longMm(), lm.shortMm(), rl, rs);
-                }
             }
-            lines.add(row);
+            lines.add(LesionRow.of(c, m, failure).csvLine());
         }
         AtomicFiles.write(out.resolve(LESIONS_FILE), o -> {
             Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
@@ -253,66 +196,5 @@ final class SegmentCommand implements Callable<Integer> {
             }
             w.flush();
         });
-    }
-
-    private static String csv(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    /** Builds the segmenter a method name asks for. */
-    static final class Segmenters {
-        private Segmenters() {
-        }
-
-        /** A segmenter and whatever it holds open (a model's native memory). */
-        interface Handle extends AutoCloseable {
-            LesionSegmenter segmenter();
-
-            @Override
-            void close();
-        }
-
-        static Handle open(String method, Path model, InferenceConfig inference, GrabCut3deConfig grabCut3de,
-                           org.wsss.api.ReadLimits limits) {
-            switch (method) {
-                case "grabcut-3de": {
-                    LesionSegmenter s = LesionSegmenters.grabCut3de(grabCut3de);
-                    return new Handle() {
-                        @Override
-                        public LesionSegmenter segmenter() {
-                            return s;
-                        }
-
-                        @Override
-                        public void close() {
-                        }
-                    };
-                }
-                case "wsss":
-                case "wsss-cnn": {
-                    if (model == null) {
-                        throw new IllegalArgumentException("--method " + method + " needs --model (a file written by "
-                                + "`wsss train`)");
-                    }
-                    HnnModel m = Hnn.load(model, limits);
-                    LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m, inference)
-                            : LesionSegmenters.hnn(m, inference);
-                    return new Handle() {
-                        @Override
-                        public LesionSegmenter segmenter() {
-                            return s;
-                        }
-
-                        @Override
-                        public void close() {
-                            m.close();
-                        }
-                    };
-                }
-                default:
-                    throw new IllegalArgumentException("unknown --method " + method
-                            + " (known: wsss, wsss-cnn, grabcut-3de)");
-            }
-        }
     }
 }

@@ -8,12 +8,12 @@ import java.util.concurrent.Callable;
 import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.LesionCase;
 import org.wsss.api.Mask;
-import org.wsss.api.Slice;
 import org.wsss.api.WsssIoException;
 import org.wsss.io.AtomicFiles;
 import org.wsss.io.DeepLesion;
 import org.wsss.io.DeepLesionDataset;
 import org.wsss.grabcut.InitialMasks;
+import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.io.MaskPng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,9 +79,9 @@ final class WeakLabelsCommand implements Callable<Integer> {
         Batch batch = new Batch(out, common.threads, force, common.progress())
                 .withTimeout(common.lesionTimeout()).withOutputCheck(MaskPng::read);
         Batch.Report<Void> report = batch.run("weak labels (" + m.name() + ")",
-                Batch.jobs(data, c -> out.resolve(c.id() + ".png")), Batch.problems(data),
+                Batch.jobs(data, c -> out.resolve(LesionJobs.weakLabelFile(c.id()))), Batch.problems(data),
                 (lesion, file) -> {
-                    MaskPng.write(segment(m, lesion), file);
+                    LesionJobs.writeWeakLabel(m, lesion, file);
                     return null;
                 });
         Batch.requireUsableRows(data, data.csvFile(), report);
@@ -112,14 +112,8 @@ final class WeakLabelsCommand implements Callable<Integer> {
         }
     }
 
-    /** The weak mask of {@code lesion}'s key slice. */
+    /** The weak mask of {@code lesion}'s key slice ({@link LesionJobs#weakLabel}). */
     static Mask segment(InitialMaskMethod m, LesionCase lesion) {
-        Slice key = lesion.keySlice();
-        Mask mask = m.segment(key, lesion.recist(), lesion.window());
-        if (mask.width() != key.width() || mask.height() != key.height()) {
-            throw new IllegalStateException(m.name() + " returned a " + mask.width() + "x" + mask.height()
-                    + " mask for a " + key.width() + "x" + key.height() + " slice");
-        }
-        return mask;
+        return LesionJobs.weakLabel(m, lesion);
     }
 }

@@ -1,0 +1,138 @@
+package org.wsss.eval.jobs;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import org.wsss.api.LesionSegmenter;
+import org.wsss.hnn.Hnn;
+import org.wsss.hnn.model.HnnModel;
+import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.baseline.GrabCut3deConfig;
+import org.wsss.propagation.geometry.PropagationConfig;
+import org.wsss.propagation.inference.InferenceConfig;
+
+/**
+ * The 3D segmentation method and the options that override single fields of its defaults, as
+ * the {@code wsss segment} command and the Spark segmentation job take them: a plain, serialisable
+ * value (every override null = the default) from which each runner builds the same segmenter.
+ *
+ * <p>Methods (Sec. 2.3 and 3.3): {@code wsss} (the trained HNN with GrabCut post-processing on
+ * every slice), {@code wsss-cnn} (the network's thresholded output), {@code grabcut-3de} (GrabCut
+ * seeded from the propagated RECIST, no model).
+ *
+ * @param method {@code wsss}, {@code wsss-cnn} or {@code grabcut-3de}
+ * @param zRadius what the lesion's z semi-axis is derived from; null = default
+ * @param zRadiusScale factor on that semi-axis; null = default
+ * @param threshold wsss, wsss-cnn: probability threshold; null = default
+ * @param minInsideFraction wsss, wsss-cnn: stopping rule; null = default
+ * @param seedConfidence wsss: definite-lesion seed confidence; null = default
+ * @param backgroundConfidence wsss: definite-background seed confidence; null = default
+ */
+public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
+                              Double threshold, Double minInsideFraction, Double seedConfidence,
+                              Double backgroundConfidence) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Checks the method name and that the network's options are not given to grabcut-3de.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public SegmentSettings {
+        if (method == null || !(method.equals("wsss") || method.equals("wsss-cnn") || method.equals("grabcut-3de"))) {
+            throw new IllegalArgumentException("unknown --method " + method + " (known: wsss, wsss-cnn, grabcut-3de)");
+        }
+        if (method.equals("grabcut-3de") && (threshold != null || minInsideFraction != null)) {
+            throw new IllegalArgumentException("--threshold and --min-inside-fraction apply to --method wsss and"
+                    + " wsss-cnn, not grabcut-3de");
+        }
+    }
+
+    /** {@code method} with every option at its default. */
+    public static SegmentSettings of(String method) {
+        return new SegmentSettings(method, null, null, null, null, null, null);
+    }
+
+    /** Whether the method needs a model file written by {@code wsss train}. */
+    public boolean needsModel() {
+        return !method.equals("grabcut-3de");
+    }
+
+    /** {@link InferenceConfig#defaults()} with the options given. */
+    public InferenceConfig inferenceConfig() {
+        InferenceConfig c = InferenceConfig.defaults();
+        c = c.withPropagation(propagation(c.propagation()));
+        if (threshold != null) {
+            c = c.withThreshold(threshold);
+        }
+        if (minInsideFraction != null) {
+            c = c.withMinInsideFraction(minInsideFraction);
+        }
+        if (seedConfidence != null) {
+            c = c.withSeeds(c.seeds().withForegroundConfidence(seedConfidence));
+        }
+        if (backgroundConfidence != null) {
+            c = c.withSeeds(c.seeds().withBackgroundConfidence(backgroundConfidence));
+        }
+        return c;
+    }
+
+    /** {@link GrabCut3deConfig#defaults()} with the z-extent options given. */
+    public GrabCut3deConfig grabCut3deConfig() {
+        GrabCut3deConfig d = GrabCut3deConfig.defaults();
+        return new GrabCut3deConfig(propagation(d.propagation()), d.seeds(), d.grabCut(), d.connectivity());
+    }
+
+    private PropagationConfig propagation(PropagationConfig base) {
+        return new PropagationConfig(zRadius != null ? zRadius : base.zRadius(),
+                zRadiusScale != null ? zRadiusScale : base.zRadiusScale());
+    }
+
+    /** A segmenter and whatever it holds open (a model's native memory). */
+    public interface Handle extends AutoCloseable {
+        /** The segmenter; thread-safe. */
+        LesionSegmenter segmenter();
+
+        /** Frees the model, if any. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Builds the segmenter; {@code model} is loaded for wsss and wsss-cnn and ignored otherwise.
+     *
+     * @throws IllegalArgumentException if the method needs a model and {@code model} is null
+     */
+    public Handle open(Path model) {
+        return open(model, org.wsss.api.ReadLimits.defaults());
+    }
+
+    /** {@link #open(Path)} with the model read within {@code limits}. */
+    public Handle open(Path model, org.wsss.api.ReadLimits limits) {
+        if (!needsModel()) {
+            LesionSegmenter s = LesionSegmenters.grabCut3de(grabCut3deConfig());
+            return handle(s, () -> { });
+        }
+        if (model == null) {
+            throw new IllegalArgumentException("--method " + method + " needs --model (a file written by `wsss train`)");
+        }
+        HnnModel m = Hnn.load(model, limits);
+        LesionSegmenter s = method.equals("wsss") ? LesionSegmenters.hnnGc(m, inferenceConfig())
+                : LesionSegmenters.hnn(m, inferenceConfig());
+        return handle(s, m::close);
+    }
+
+    private static Handle handle(LesionSegmenter s, Runnable close) {
+        return new Handle() {
+            @Override
+            public LesionSegmenter segmenter() {
+                return s;
+            }
+
+            @Override
+            public void close() {
+                close.run();
+            }
+        };
+    }
+}
