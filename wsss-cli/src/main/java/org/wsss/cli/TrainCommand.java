@@ -53,9 +53,10 @@ final class TrainCommand implements Callable<Integer> {
     int fineTuneEpochs = 10;
 
     @Option(names = "--init", paramLabel = "random|pretrained|MODEL",
-            description = "Where the network starts: random weights (the paper), the pretrained model shipped "
-                    + "with the SDK, or a model file (default: ${DEFAULT-VALUE}).")
-    String init = "random";
+            description = "Where the network starts: the model shipped with the SDK, pretrained on exact phantom "
+                    + "masks (better on both the phantom and real CT, see docs/pretraining-and-real-ct.md), random "
+                    + "weights as in the paper, or a model file (default: ${DEFAULT-VALUE}).")
+    String init = "pretrained";
 
     @Mixin
     CommonOptions common;
