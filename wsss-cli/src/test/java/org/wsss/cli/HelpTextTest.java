@@ -58,7 +58,8 @@ class HelpTextTest {
             assertTrue(text.contains(p), name + ": paragraph not shown in full: " + p + "\n" + r.out());
         }
         for (OptionSpec o : spec.options()) {
-            String d = normal(String.join(" ", o.description()));
+            // picocli reads descriptions as format strings: %n is a line break, %% a percent sign.
+            String d = normal(String.join(" ", o.description()).replace("%n", " ").replace("%%", "%"));
             if (d.contains("${")) {
                 continue; // shown with the default value substituted
             }
