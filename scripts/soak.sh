@@ -25,8 +25,12 @@ if [ -z "${WSSS_CP:-}" ]; then
     "$root/wsss" --version >/dev/null
     WSSS_CP="$root/wsss-cli/target/classes:$(cat "$root/wsss-cli/target/classpath.txt")"
 fi
-rm -rf "$WORK" && mkdir -p "$WORK"
 data="$WORK/dl" out="$WORK/out"
+if [ "${REUSE:-0}" = 1 ] && [ -f "$data/planted.txt" ]; then
+    echo "soak: reusing $data" >&2
+    rm -rf "$out"
+else
+rm -rf "$WORK" && mkdir -p "$WORK"
 if [ -n "${BASE_DIR:-}" ]; then
     base="$BASE_DIR"
 else
@@ -77,22 +81,34 @@ with open(os.path.join(data, "DL_info.csv"), "w", newline="") as f:
     w.writerows(out_rows)
 open(os.path.join(data, "planted.txt"), "w").write("\n".join(ids) + "\n")
 PY
+fi
 
 echo "soak: weak-labels on $N lesions, -Xmx$XMX, $THREADS threads" >&2
-start=$(date +%s.%N)
-java -Xmx"$XMX" -cp "$WSSS_CP" org.wsss.cli.WsssCli weak-labels --deeplesion "$data" --method grabcut-r --out "$out" \
-    --threads "$THREADS" --no-progress > "$WORK/run.log" 2>&1 &
-pid=$!
-: > "$WORK/samples.tsv"
-while kill -0 "$pid" 2>/dev/null; do
-    rss=$(ps -o rss= -p "$pid" 2>/dev/null || true)
-    heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ {print; exit}' | grep -o 'used [0-9]*K' | grep -o '[0-9]*' || true)
-    done_n=$(find "$out" -maxdepth 1 -name '*.png' 2>/dev/null | wc -l)
-    printf '%s\t%s\t%s\t%s\n' "$(date +%s.%N)" "${rss:-}" "${heap:-}" "$done_n" >> "$WORK/samples.tsv"
-    sleep 5
-done
-wait "$pid" && code=0 || code=$?
-end=$(date +%s.%N)
+# The run and its samples (resident memory from /proc, masks written so far) every 5 s; the
+# heap after each collection from the GC log.
+read -r start end code < <(python3 - "$WSSS_CP" "$XMX" "$THREADS" "$data" "$out" "$WORK" <<'PY'
+import os, subprocess, sys, time
+cp, xmx, threads, data, out, work = sys.argv[1:]
+cmd = ["java", "-Xmx" + xmx, "-Xlog:gc:file=" + os.path.join(work, "gc.log"), "-cp", cp, "org.wsss.cli.WsssCli",
+       "weak-labels", "--deeplesion", data, "--method", "grabcut-r", "--out", out, "--threads", threads, "--no-progress"]
+start = time.time()
+with open(os.path.join(work, "run.log"), "w") as log, open(os.path.join(work, "samples.tsv"), "w") as samples:
+    p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    while p.poll() is None:
+        rss = ""
+        try:
+            for line in open("/proc/%d/status" % p.pid):
+                if line.startswith("VmRSS:"):
+                    rss = line.split()[1]
+        except OSError:
+            pass
+        done = sum(1 for e in os.scandir(out) if e.name.endswith(".png")) if os.path.isdir(out) else 0
+        samples.write("%.3f\t%s\t\t%d\n" % (time.time(), rss, done))
+        samples.flush()
+        time.sleep(5)
+print(start, time.time(), p.returncode)
+PY
+)
 echo "soak: exit $code, $(tail -1 "$WORK/run.log")" >&2
 
 python3 - "$WORK" "$N" "$start" "$end" "$code" <<'PY'
@@ -112,10 +128,12 @@ def at(frac):
     return pts[0] / 1024
 print("peak RSS %.0f MB; RSS at 10 %% / 50 %% / 90 %% done: %.0f / %.0f / %.0f MB"
       % (max(r for d, r in rss) / 1024, at(0.1), at(0.5), at(0.9)))
-heaps = [h for t, r, h, d in s if h]
-if heaps:
-    print("heap used (sampled, KB): max %d, first-third max %d, last-third max %d"
-          % (max(heaps), max(heaps[:max(1, len(heaps)//3)]), max(heaps[-max(1, len(heaps)//3):])))
+import re
+after = [int(m.group(1)) for m in re.finditer(r"->(\d+)M\(", open(os.path.join(work, "gc.log")).read())]
+if after:
+    k = max(1, len(after) // 3)
+    print("heap after GC (MB, %d collections): max %d; max in first / middle / last third: %d / %d / %d"
+          % (len(after), max(after), max(after[:k]), max(after[k:2 * k] or after[:k]), max(after[-k:])))
 # throughput per decile of lesions done
 pts = [(t, d) for t, r, h, d in s]
 out = []

@@ -52,14 +52,24 @@ class KillLoopIT {
                 WsssCli.class.getName(), command, "--deeplesion", data.toString(), "--out", out.toString(),
                 "--threads", "2", "--no-progress"));
         args.addAll(options);
+        // How long one whole run takes on this machine (JVM start-up included), so that the kills
+        // spread from before the first lesion to the end of the run whatever the load.
+        List<String> scratch = new ArrayList<>(args);
+        scratch.set(scratch.indexOf(out.toString()), tmp.resolve("scratch").toString());
+        long t0 = System.nanoTime();
+        Process whole = new ProcessBuilder(scratch).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("scratch.log").toFile()).start();
+        assertTrue(whole.waitFor(10, TimeUnit.MINUTES), "an unkilled run did not finish");
+        long fullMs = Math.max(1000, (System.nanoTime() - t0) / 1_000_000);
+        System.out.println(command + ": one whole run takes " + fullMs + " ms");
         int midRun = 0;
         List<Integer> counts = new ArrayList<>();
         for (int k = 0; k < KILLS; k++) {
             int before = outputs(out, suffix).size();
             Process p = new ProcessBuilder(args).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("child-" + k + ".log").toFile()).start();
-            // JVM start-up takes about a second: kill anywhere from before the first lesion to past the last
-            long delayMs = rnd.nextLong(300, 3500);
+            // anywhere from JVM start-up to the end of a whole run (each run has less left to do)
+            long delayMs = rnd.nextLong(fullMs / 5, fullMs + 1);
             boolean exited = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
             if (!exited) {
                 p.destroyForcibly(); // SIGKILL
@@ -79,6 +89,7 @@ class KillLoopIT {
         System.out.println(command + ": " + midRun + " of " + KILLS + " kills landed mid-run; outputs added per run "
                 + counts);
         assertTrue(midRun >= KILLS / 2, "too few kills landed mid-run: " + midRun);
+        assertTrue(counts.stream().mapToInt(Integer::intValue).sum() > 0, "no killed run wrote anything");
 
         List<String> rerun = new ArrayList<>(List.of(command, "--deeplesion", data.toString(), "--out", out.toString(),
                 "--threads", "2", "--no-progress"));
