@@ -20,7 +20,10 @@ import org.wsss.io.Nifti;
  * Kill test: {@code weak-labels} and {@code segment}, each SIGKILLed at a random moment 20 times
  * in a row (a separate JVM, so no clean-up code runs), then rerun to the end: every lesion's
  * output is present exactly once and valid, no temporary is left and {@code failures.csv} lists
- * nothing. After every kill, every output present must already read back valid. Not part of the
+ * nothing. After every kill, every output present must already read back valid. The kill times
+ * are drawn between the measured length of a run with nothing to do and that of a whole run;
+ * when a run happened to finish everything, a random half of the outputs is removed so that the
+ * next one has work to be killed in. Not part of the
  * default run (about 3 minutes): {@code mvn -B -o test -pl wsss-cli -am -Pkill} (or
  * {@code -Dtest=KillLoopIT -Dsurefire.failIfNoSpecifiedTests=false}); the seed of the kill times
  * is printed and taken from {@code -Dwsss.kill.seed}.
@@ -52,31 +55,38 @@ class KillLoopIT {
                 WsssCli.class.getName(), command, "--deeplesion", data.toString(), "--out", out.toString(),
                 "--threads", "2", "--no-progress"));
         args.addAll(options);
-        // How long one whole run takes on this machine (JVM start-up included), so that the kills
-        // spread from before the first lesion to the end of the run whatever the load.
+        // How long a whole run and a run with nothing left to do (JVM start-up, reading the
+        // dataset) take on this machine, so that the kills land inside the work whatever the load.
         List<String> scratch = new ArrayList<>(args);
         scratch.set(scratch.indexOf(out.toString()), tmp.resolve("scratch").toString());
-        long t0 = System.nanoTime();
-        Process whole = new ProcessBuilder(scratch).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("scratch.log").toFile()).start();
-        assertTrue(whole.waitFor(10, TimeUnit.MINUTES), "an unkilled run did not finish");
-        long fullMs = Math.max(1000, (System.nanoTime() - t0) / 1_000_000);
-        System.out.println(command + ": one whole run takes " + fullMs + " ms");
+        long fullMs = timeRun(scratch, tmp.resolve("scratch.log"));
+        long idleMs = timeRun(scratch, tmp.resolve("scratch-idle.log"));
+        System.out.println(command + ": a whole run takes " + fullMs + " ms, one with nothing to do " + idleMs + " ms");
         int midRun = 0;
         List<Integer> counts = new ArrayList<>();
         for (int k = 0; k < KILLS; k++) {
+            List<Path> present = outputs(out, suffix);
+            if (present.size() == ids.size()) {
+                // all done: remove a random half so that the next run has work to be killed in
+                for (Path f : present) {
+                    if (rnd.nextBoolean()) {
+                        Files.delete(f);
+                    }
+                }
+            }
             int before = outputs(out, suffix).size();
             Process p = new ProcessBuilder(args).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("child-" + k + ".log").toFile()).start();
-            // anywhere from JVM start-up to the end of a whole run (each run has less left to do)
-            long delayMs = rnd.nextLong(fullMs / 5, fullMs + 1);
+            long delayMs = rnd.nextLong(idleMs * 4 / 5, Math.max(idleMs, fullMs) + 1);
             boolean exited = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
             if (!exited) {
                 p.destroyForcibly(); // SIGKILL
                 p.waitFor(30, TimeUnit.SECONDS);
-                midRun++;
             }
             int after = outputs(out, suffix).size();
+            if (!exited && after < ids.size()) {
+                midRun++;
+            }
             counts.add(after - before);
             for (Path f : outputs(out, suffix)) {
                 assertValid(f, suffix);
@@ -86,8 +96,8 @@ class KillLoopIT {
                 assertEquals("lesion,reason", lines.get(0), "failures.csv after kill " + k);
             }
         }
-        System.out.println(command + ": " + midRun + " of " + KILLS + " kills landed mid-run; outputs added per run "
-                + counts);
+        System.out.println(command + ": " + midRun + " of " + KILLS + " kills landed mid-run (before every output"
+                + " was written); outputs added per run " + counts);
         assertTrue(midRun >= KILLS / 2, "too few kills landed mid-run: " + midRun);
         assertTrue(counts.stream().mapToInt(Integer::intValue).sum() > 0, "no killed run wrote anything");
 
@@ -110,6 +120,14 @@ class KillLoopIT {
             assertEquals(ids.size() + 1, rows.size());
             assertTrue(rows.stream().skip(1).allMatch(l -> l.endsWith(",ok")), rows.toString());
         }
+    }
+
+    private static long timeRun(List<String> args, Path log) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "an unkilled run did not finish");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        return Math.max(200, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static void assertValid(Path f, String suffix) {
