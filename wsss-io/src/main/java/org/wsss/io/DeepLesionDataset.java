@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
@@ -41,7 +41,16 @@ public final class DeepLesionDataset implements LesionDataset {
     private final ReadLimits limits;
     private final List<DeepLesionCase> cases;
     private final List<WsssIoException> problems;
-    private final Map<String, NavigableMap<Integer, Path>> seriesCache = new ConcurrentHashMap<>();
+    /** Series listings kept at most, the most recently used: memory stays flat over any number of series. */
+    static final int SERIES_CACHE = 256;
+
+    private final Map<String, NavigableMap<Integer, Path>> seriesCache = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, NavigableMap<Integer, Path>> eldest) {
+                    return size() > SERIES_CACHE;
+                }
+            });
 
     private DeepLesionDataset(Path directory, GroundTruthReader groundTruthReader, ReadLimits limits,
                               List<String> lines) {
@@ -214,11 +223,18 @@ public final class DeepLesionDataset implements LesionDataset {
     }
 
     /**
-     * Slice index → PNG of one series folder, listed once and shared by every case of the series.
-     * A failed listing is not cached, so a folder that appears later is found.
+     * Slice index → PNG of one series folder, listed once and shared by every case of the series
+     * while it is among the {@value #SERIES_CACHE} most recently used. A failed listing is not
+     * cached, so a folder that appears later is found.
      */
     NavigableMap<Integer, Path> seriesSlices(String folder) {
-        return seriesCache.computeIfAbsent(folder, this::listSeries);
+        NavigableMap<Integer, Path> m = seriesCache.get(folder);
+        if (m == null) {
+            // listed outside the lock: two threads may list one folder at once, to the same result
+            m = listSeries(folder);
+            seriesCache.put(folder, m);
+        }
+        return m;
     }
 
     private NavigableMap<Integer, Path> listSeries(String folder) {

@@ -29,7 +29,7 @@ import org.wsss.api.WsssIoException;
  * the default run, raised by {@code -Pfuzz}); jqwik prints the seed of a failing try, which
  * replays it ({@code @Property(seed = "...")}).
  */
-class ReaderFuzz {
+class ReaderFuzzProperties {
 
     /** A byte-level corruption: overwrite, truncate, insert or repeat a stretch. */
     record Mutation(int kind, double where, int value, int length) {
