@@ -169,8 +169,19 @@ public final class DeepLesionSource {
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
         }
+        List<List<LesionRef>> parts = pack(refs(split), partitions);
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(parts, parts.size())
+                .flatMap(List::iterator);
+    }
+
+    /**
+     * Packs {@code refs} into at most {@code partitions} lists: each series whole in one list,
+     * series taken largest first into the list with the fewest lesions (ties: the lowest index),
+     * each list sorted by series and row. At least one list, even when {@code refs} is empty.
+     */
+    static List<List<LesionRef>> pack(List<LesionRef> refs, int partitions) {
         TreeMap<String, List<LesionRef>> bySeries = new TreeMap<>();
-        for (LesionRef r : refs(split)) {
+        for (LesionRef r : refs) {
             bySeries.computeIfAbsent(r.getSeries(), k -> new ArrayList<>()).add(r);
         }
         int n = Math.max(1, Math.min(partitions, bySeries.size()));
@@ -193,7 +204,6 @@ public final class DeepLesionSource {
         for (List<LesionRef> p : parts) {
             p.sort(Comparator.comparing(LesionRef::getSeries).thenComparingInt(LesionRef::getRow));
         }
-        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(parts, n)
-                .flatMap(List::iterator);
+        return parts;
     }
 }

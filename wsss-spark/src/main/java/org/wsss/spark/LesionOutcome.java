@@ -14,11 +14,13 @@ import org.wsss.eval.jobs.LesionRow;
  * @param stageNanos fetching the series (copy or link) and parsing its rows, on the lesion that paid it
  * @param readNanos reading and decoding slices
  * @param computeNanos computing the mask, reading excluded
- * @param writeNanos writing the mask (and publishing it on a cluster file system)
+ * @param writeNanos writing the mask, reading it back (and publishing it on a cluster file system)
+ * @param measureNanos measuring the mask for the lesions table (volume, RECIST)
  * @param setupNanos building the method or loading the model, on the lesion that paid it
  */
 record LesionOutcome(String lesion, int row, Status status, String reason, LesionRow lesionRow, long stageNanos,
-                     long readNanos, long computeNanos, long writeNanos, long setupNanos) implements Serializable {
+                     long readNanos, long computeNanos, long writeNanos, long measureNanos,
+                     long setupNanos) implements Serializable {
 
     enum Status { DONE, SKIPPED, FAILED }
 }

@@ -81,7 +81,7 @@ final class LesionTask implements FlatMapFunction<Iterator<LesionRef>, LesionOut
             String reason = LesionJobs.failureReason(e);
             for (LesionRef r : refs) {
                 outcomes.add(new LesionOutcome(r.getId(), r.getRow(), LesionOutcome.Status.FAILED, reason, null, 0, 0,
-                        0, 0, 0));
+                        0, 0, 0, 0));
             }
         }
     }
@@ -97,7 +97,7 @@ final class LesionTask implements FlatMapFunction<Iterator<LesionRef>, LesionOut
                 }
                 Mask3D m = work.readBack(target);
                 return new LesionOutcome(ref.getId(), ref.getRow(), LesionOutcome.Status.SKIPPED, null,
-                        work.lesionTable() ? LesionRow.of(c, m, null) : null, staged, 0, 0, 0, setup);
+                        work.lesionTable() ? LesionRow.of(c, m, null) : null, staged, 0, 0, 0, 0, setup);
             } catch (RuntimeException e) {
                 LOG.warn("lesion {}: existing {} is not valid, redoing it: {}", ref.getId(), name,
                         LesionJobs.failureReason(e));
@@ -116,10 +116,11 @@ final class LesionTask implements FlatMapFunction<Iterator<LesionRef>, LesionOut
                 out.publish(target, name, tempTag);
             }
             long t2 = System.nanoTime();
+            LesionRow row = work.lesionTable() ? LesionRow.of(c, m, null) : null;
+            long t3 = System.nanoTime();
             long read = stage.readNanos() - read0;
-            return new LesionOutcome(ref.getId(), ref.getRow(), LesionOutcome.Status.DONE, null,
-                    work.lesionTable() ? LesionRow.of(c, m, null) : null, staged, read, t1 - t0 - read, t2 - t1,
-                    setup);
+            return new LesionOutcome(ref.getId(), ref.getRow(), LesionOutcome.Status.DONE, null, row, staged, read,
+                    t1 - t0 - read, t2 - t1, t3 - t2, setup);
         } catch (RuntimeException e) {
             String reason = stage.rename(LesionJobs.failureReason(e));
             LOG.info("lesion {} failed: {}", ref.getId(), reason);
@@ -128,7 +129,7 @@ final class LesionTask implements FlatMapFunction<Iterator<LesionRef>, LesionOut
                 row = LesionRow.of(c, null, reason);
             }
             return new LesionOutcome(ref.getId(), ref.getRow(), LesionOutcome.Status.FAILED, reason, row, staged,
-                    stage.readNanos() - read0, System.nanoTime() - t0, 0, setup);
+                    stage.readNanos() - read0, System.nanoTime() - t0, 0, 0, setup);
         } finally {
             deleteScratch(target);
         }

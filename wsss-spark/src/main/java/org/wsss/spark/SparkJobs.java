@@ -122,11 +122,13 @@ public final class SparkJobs {
      * @param stage fetching series (links or copies) and parsing their rows
      * @param read reading and decoding slice PNGs
      * @param compute computing masks (GrabCut, the network)
-     * @param write writing masks (and publishing them to a cluster file system)
+     * @param write writing masks, reading them back (and publishing them to a cluster file system)
+     * @param measure measuring masks for the lesions table
      * @param setup building methods and loading the model on executors
      * @param wall wall-clock time of the job, from opening the dataset to the last table written
      */
-    public record Timings(double stage, double read, double compute, double write, double setup, double wall) {
+    public record Timings(double stage, double read, double compute, double write, double measure, double setup,
+                          double wall) {
     }
 
     /**
@@ -241,7 +243,7 @@ public final class SparkJobs {
         List<String> done = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<FailureRow> failures = new ArrayList<>(src.problems());
-        long stage = 0, read = 0, compute = 0, write = 0, setup = 0;
+        long stage = 0, read = 0, compute = 0, write = 0, measure = 0, setup = 0;
         for (LesionOutcome o : outcomes) {
             switch (o.status()) {
                 case DONE -> done.add(o.lesion());
@@ -253,6 +255,7 @@ public final class SparkJobs {
             read += o.readNanos();
             compute += o.computeNanos();
             write += o.writeNanos();
+            measure += o.measureNanos();
             setup += o.setupNanos();
         }
         writeFailures(spark, out, failures);
@@ -265,7 +268,7 @@ public final class SparkJobs {
                     + src.problems().get(0).reason(), null);
         }
         double s = 1e-9;
-        Timings timings = new Timings(stage * s, read * s, compute * s, write * s, setup * s,
+        Timings timings = new Timings(stage * s, read * s, compute * s, write * s, measure * s, setup * s,
                 (System.nanoTime() - t0) * s);
         return new Report(task, done, skipped, failures, out.display(FAILURES_FILE), timings);
     }

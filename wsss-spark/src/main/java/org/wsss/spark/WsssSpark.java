@@ -35,6 +35,10 @@ public final class WsssSpark implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         int code = run(args);
+        // Stop the session so that event logs are flushed before the JVM exits.
+        if (SparkSession.getDefaultSession().isDefined()) {
+            SparkSession.getDefaultSession().get().stop();
+        }
         System.exit(code);
     }
 
@@ -228,7 +232,7 @@ public final class WsssSpark implements Runnable {
         SparkJobs.Timings t = r.timings();
         out.println("time (s, summed over lesions): stage " + SparkJobs.seconds(t.stage()) + ", read "
                 + SparkJobs.seconds(t.read()) + ", compute " + SparkJobs.seconds(t.compute()) + ", write "
-                + SparkJobs.seconds(t.write()) + ", setup " + SparkJobs.seconds(t.setup()) + "; wall "
+                + SparkJobs.seconds(t.write()) + ", measure " + SparkJobs.seconds(t.measure()) + ", setup " + SparkJobs.seconds(t.setup()) + "; wall "
                 + SparkJobs.seconds(t.wall()));
         out.flush();
     }

@@ -68,10 +68,12 @@ public final class SparkScaling {
                 100 * (cli1 / sp1 - 1), 100 * (cli2 / sp2 - 1));
         for (int k = 0; k < 2; k++) {
             SparkJobs.Timings t = last[k];
-            double total = t.stage() + t.read() + t.compute() + t.write() + t.setup();
+            double total = t.stage() + t.read() + t.compute() + t.write() + t.measure() + t.setup();
             System.out.printf(Locale.ROOT, "local[%d] last round, summed over lesions: stage %.2f s, read %.2f s, compute"
-                    + " %.2f s, write %.2f s, setup %.2f s (%.1f %% compute); wall %.2f s%n", k + 1, t.stage(),
-                    t.read(), t.compute(), t.write(), t.setup(), 100 * t.compute() / total, t.wall());
+                    + " %.2f s, write %.2f s, measure %.2f s, setup %.2f s (%.1f %% compute); sum %.2f s; wall %.2f s"
+                    + " (%.2f s outside lesion work at %d core(s))%n", k + 1, t.stage(), t.read(), t.compute(),
+                    t.write(), t.measure(), t.setup(), 100 * t.compute() / total, total, t.wall(),
+                    t.wall() - total / (k + 1), k + 1);
         }
         double perLesion = 1 / sp1; // one executor core
         double eff = sp2 / sp1 / 2;
