@@ -199,7 +199,7 @@ public final class SegWriter {
                     .putUs(Tags.RECOMMENDED_DISPLAY_CIELAB_VALUE, colour)
                     .putSequence(Tags.SEGMENTED_PROPERTY_TYPE_CODE_SEQUENCE,
                             DicomWriter.code("52988006", "SCT", "Lesion"))
-                    .put(Tags.TRACKING_ID, "LO", l.label())
+                    .put(Tags.TRACKING_ID, "UT", l.label())
                     .put(Tags.TRACKING_UID, "UI", Uids.fromName("wsss-seg/" + series.seriesInstanceUid() + "/lesion/"
                             + l.label())));
         }
