@@ -14,6 +14,7 @@ import org.wsss.api.LesionDataset;
 import org.wsss.api.LesionSegmenter;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Split;
+import org.wsss.dicom.DicomCases;
 import org.wsss.io.AtomicFiles;
 import org.wsss.io.DeepLesion;
 import org.wsss.io.DeepLesionDataset;
@@ -43,15 +44,19 @@ import picocli.CommandLine.Spec;
  * assumed z extent (both), the CNN threshold and the stopping rules (wsss, wsss-cnn only).
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = {"Segments every lesion of a DeepLesion-layout folder in 3D: OUT/<id>.nii.gz and OUT/lesions.csv",
-            "(lesion, volume mL, measured long/short axis mm, radiologist's long/short axis mm, status)."})
+        description = {"Segments every lesion of a DeepLesion-layout folder (or of DICOM CT series with a marks CSV) in 3D:",
+            "OUT/<id>.nii.gz and OUT/lesions.csv (lesion, volume mL, measured long/short axis mm, radiologist's",
+            "long/short axis mm, status); with --dicom also one DICOM SEG per series."})
 final class SegmentCommand implements Callable<Integer> {
 
     static final String LESIONS_FILE = "lesions.csv";
 
-    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
-            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
+    @Option(names = "--deeplesion", paramLabel = "DIR",
+            description = "DeepLesion-layout folder (DL_info.csv and Images_png/). Or --dicom with --recist.")
     Path deeplesion;
+
+    @Mixin
+    DicomInput dicom;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Model file written by `wsss train`.")
     Path model;
@@ -108,7 +113,12 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        DeepLesionDataset all = DeepLesion.open(deeplesion);
+        if ((deeplesion == null) == !dicom.given()) {
+            throw new IllegalArgumentException("give either --deeplesion DIR or --dicom DIR --recist CSV");
+        }
+        DicomCases dicomCases = dicom.given() ? dicom.open() : null;
+        LesionDataset all = dicomCases != null ? dicomCases.dataset() : DeepLesion.open(deeplesion);
+        Path input = dicomCases != null ? dicom.marks : ((DeepLesionDataset) all).csvFile();
         LesionDataset data = filter(all, split);
         try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig())) {
             Batch batch = new Batch(out, common.threads, force, common.progress());
@@ -119,9 +129,13 @@ final class SegmentCommand implements Callable<Integer> {
                         Nifti.writeMask(m, file);
                         return null;
                     });
-            Batch.requireUsableRows(all, all.csvFile(), report);
+            Batch.requireUsableRows(all, input, report);
             writeLesionsCsv(out, data, report);
             spec.commandLine().getOut().println(report.summary());
+            if (dicomCases != null) {
+                int n = DicomInput.writeSegmentations(dicomCases, out, method, c -> maskFile(out, c)).size();
+                spec.commandLine().getOut().println(n + " DICOM SEG file(s) (one per series) in " + out.toAbsolutePath());
+            }
             spec.commandLine().getOut().println("masks and " + LESIONS_FILE + " in " + out.toAbsolutePath());
             return report.exitCode();
         }
