@@ -2,6 +2,8 @@ package org.wsss.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.wsss.dicom.Dicom;
+import org.wsss.io.DeepLesion;
 import org.wsss.phantom.Phantom;
 import org.wsss.phantom.PhantomConfig;
 import picocli.CommandLine.Command;
@@ -20,6 +22,11 @@ final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "Number of lesions (default: ${DEFAULT-VALUE}).")
     int n = 200;
 
+    @Option(names = "--dicom", paramLabel = "DIR", description = "Also write every case as a DICOM CT series,"
+            + " DIR/<id>/NNNN.dcm, with its RECIST mark in DIR/marks.csv (input of `segment --dicom DIR --recist"
+            + " DIR/marks.csv`).")
+    Path dicom;
+
     @Mixin
     CommonOptions common;
 
@@ -32,6 +39,11 @@ final class PhantomCommand implements Callable<Integer> {
         PhantomConfig cfg = PhantomConfig.defaults().withCount(n).withSeed(common.seed);
         Phantom.export(cfg, out, common.threads, common.progress());
         System.out.println("wrote " + n + " phantom lesions to " + out.toAbsolutePath());
+        if (dicom != null) {
+            // From the DeepLesion layout just written, so both inputs hold the same numbers.
+            Path marks = Dicom.export(DeepLesion.open(out), dicom);
+            System.out.println("wrote them as DICOM CT series to " + dicom.toAbsolutePath() + ", marks in " + marks);
+        }
         return 0;
     }
 }

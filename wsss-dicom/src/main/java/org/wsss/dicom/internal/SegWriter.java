@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Provenance;
 import org.wsss.api.SdkVersion;
@@ -69,33 +70,35 @@ public final class SegWriter {
         // Frames: per segment, the slices that hold a voxel of it (at least one, so an empty
         // lesion still has its segment); bits packed across frames without padding (PS3.5 8.1.1).
         List<int[]> frames = new ArrayList<>();
+        List<Mask> frameMasks = new ArrayList<>();
         for (int s = 0; s < lesions.size(); s++) {
             Mask3D m = lesions.get(s).mask();
             boolean any = false;
             for (int z = 0; z < depth; z++) {
-                if (m.slice(z).count() > 0) {
+                Mask slice = m.slice(z);
+                if (!slice.isEmpty()) {
                     frames.add(new int[] {s, z});
+                    frameMasks.add(slice);
                     any = true;
                 }
             }
             if (!any) {
                 frames.add(new int[] {s, depth / 2});
+                frameMasks.add(Mask.empty(w, h));
             }
         }
-        long bits = (long) frames.size() * w * h;
+        int perFrame = w * h;
+        long bits = (long) frames.size() * perFrame;
         if ((bits + 7) / 8 > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("segmentation of " + frames.size() + " frames of " + w + "x" + h
                     + " is larger than one DICOM object holds");
         }
         byte[] pixels = new byte[(int) ((bits + 7) / 8)];
         long bit = 0;
-        for (int[] f : frames) {
-            Mask3D m = lesions.get(f[0]).mask();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++, bit++) {
-                    if (m.get(x, y, f[1])) {
-                        pixels[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
-                    }
+        for (Mask f : frameMasks) {
+            for (int i = 0; i < perFrame; i++, bit++) {
+                if (f.getIndex(i)) {
+                    pixels[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
                 }
             }
         }

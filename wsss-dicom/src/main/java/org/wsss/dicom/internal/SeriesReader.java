@@ -54,7 +54,7 @@ public final class SeriesReader {
     private static final class Group {
         final String uid;
         final List<SliceFile> slices = new ArrayList<>();
-        DicomObject first;
+        Header first;
         WsssIoException error;
 
         Group(String uid) {
@@ -83,66 +83,29 @@ public final class SeriesReader {
         } catch (IOException e) {
             throw new WsssIoException(dir, "cannot list: " + e, e);
         }
+        // Files are parsed and decoded in parallel (the slow part: bytes to HU); grouping and
+        // every decision below run in file order, so the result does not depend on scheduling.
+        List<FileResult> results = parallel(files, SeriesReader::classify);
         Map<String, Group> groups = new TreeMap<>();
         List<Path> ignored = new ArrayList<>();
         List<WsssIoException> problems = new ArrayList<>();
         Map<Path, WsssIoException> orphans = new LinkedHashMap<>();
-        for (Path f : files) {
-            if (!DicomParser.isPart10(f)) {
-                if (looksLikeDicom(f)) {
-                    orphans.put(f, new WsssIoException(f, "not a DICOM Part 10 file (empty, truncated before the"
-                            + " 'DICM' marker, or not DICOM)", null));
-                } else {
-                    ignored.add(f);
+        for (FileResult r : results) {
+            switch (r.kind()) {
+                case IGNORED -> ignored.add(r.file());
+                case ORPHAN -> orphans.put(r.file(), r.error());
+                case MEMBER -> {
+                    Group g = groups.computeIfAbsent(r.uid(), Group::new);
+                    if (g.first == null) {
+                        g.first = r.header();
+                    }
+                    if (r.error() != null) {
+                        g.fail(r.error());
+                    } else {
+                        g.slices.add(r.slice());
+                    }
                 }
-                continue;
-            }
-            DicomParser.Part10 p;
-            try {
-                p = DicomParser.readPartial(f, DicomParser.bytes(f));
-            } catch (WsssIoException e) {
-                orphans.put(f, e);
-                continue;
-            }
-            DicomObject ds = p.dataset();
-            String uid = ds.string(Tags.SERIES_INSTANCE_UID);
-            if (uid == null) {
-                if (p.error() != null) {
-                    orphans.put(f, p.error());
-                } else if (ds.contains(Tags.PIXEL_DATA)
-                        || CtSeries.CT_IMAGE_STORAGE.equals(ds.string(Tags.SOP_CLASS_UID))) {
-                    orphans.put(f, new WsssIoException(f, "image without a Series Instance UID (0020,000E)", null));
-                } else {
-                    ignored.add(f); // DICOMDIR and other non-image objects
-                }
-                continue;
-            }
-            String modality = ds.string(Tags.MODALITY);
-            boolean ctImage = CtSeries.CT_IMAGE_STORAGE.equals(ds.string(Tags.SOP_CLASS_UID));
-            if (p.error() == null && !ctImage && (!ds.contains(Tags.PIXEL_DATA) || NOT_IMAGES.contains(modality))) {
-                ignored.add(f); // segmentations, reports, presentation states: not images to read
-                continue;
-            }
-            Group g = groups.computeIfAbsent(uid, Group::new);
-            if (g.first == null) {
-                g.first = ds;
-            }
-            if (p.error() != null) {
-                g.fail(p.error());
-                continue;
-            }
-            if (!"CT".equals(modality)) {
-                g.fail(new WsssIoException(f, "series " + uid + ": modality " + modality + ", only CT series are read",
-                        null));
-                continue;
-            }
-            if (g.error != null) {
-                continue; // the series is refused already; no need to decode more pixels
-            }
-            try {
-                g.slices.add(slice(ds, f));
-            } catch (WsssIoException e) {
-                g.fail(e);
+                default -> throw new IllegalStateException(r.kind().toString());
             }
         }
         List<CtSeries> series = new ArrayList<>();
@@ -178,6 +141,95 @@ public final class SeriesReader {
             }
         }
         return new DicomStudy(series, problems, ignored);
+    }
+
+    private enum Kind { IGNORED, ORPHAN, MEMBER }
+
+    /** The study-level values of a file, copied out so its bytes can be dropped. */
+    private record Header(String patientName, String patientId, String birthDate, String sex, String studyUid,
+                          String studyDate, String studyTime, String studyId, String accession, String referring,
+                          String frameOfReference, String seriesNumber, String seriesDescription) {
+        static Header of(DicomObject h) {
+            return new Header(h.string(Tags.PATIENT_NAME), h.string(Tags.PATIENT_ID),
+                    h.string(Tags.PATIENT_BIRTH_DATE), h.string(Tags.PATIENT_SEX), h.string(Tags.STUDY_INSTANCE_UID),
+                    h.string(Tags.STUDY_DATE), h.string(Tags.STUDY_TIME), h.string(Tags.STUDY_ID),
+                    h.string(Tags.ACCESSION_NUMBER), h.string(Tags.REFERRING_PHYSICIAN_NAME),
+                    h.string(Tags.FRAME_OF_REFERENCE_UID), h.string(Tags.SERIES_NUMBER),
+                    h.string(Tags.SERIES_DESCRIPTION));
+        }
+    }
+
+    /** What one file is: ignored, unreadable without a series, or a member (a slice, or its series' error). */
+    private record FileResult(Path file, Kind kind, String uid, Header header, SliceFile slice, WsssIoException error) {
+    }
+
+    private static FileResult classify(Path f) {
+        try {
+            if (!DicomParser.isPart10(f)) {
+                if (looksLikeDicom(f)) {
+                    return new FileResult(f, Kind.ORPHAN, null, null, null, new WsssIoException(f, "not a DICOM"
+                            + " Part 10 file (empty, truncated before the 'DICM' marker, or not DICOM)", null));
+                }
+                return new FileResult(f, Kind.IGNORED, null, null, null, null);
+            }
+            DicomParser.Part10 p = DicomParser.readPartial(f, DicomParser.bytes(f));
+            DicomObject ds = p.dataset();
+            String uid = ds.string(Tags.SERIES_INSTANCE_UID);
+            boolean ctImage = CtSeries.CT_IMAGE_STORAGE.equals(ds.string(Tags.SOP_CLASS_UID));
+            if (uid == null) {
+                if (p.error() != null) {
+                    return new FileResult(f, Kind.ORPHAN, null, null, null, p.error());
+                }
+                if (ds.contains(Tags.PIXEL_DATA) || ctImage) {
+                    return new FileResult(f, Kind.ORPHAN, null, null, null,
+                            new WsssIoException(f, "image without a Series Instance UID (0020,000E)", null));
+                }
+                return new FileResult(f, Kind.IGNORED, null, null, null, null); // DICOMDIR, other non-images
+            }
+            String modality = ds.string(Tags.MODALITY);
+            if (p.error() == null && !ctImage && (!ds.contains(Tags.PIXEL_DATA) || NOT_IMAGES.contains(modality))) {
+                // segmentations, reports, presentation states: not images to read
+                return new FileResult(f, Kind.IGNORED, null, null, null, null);
+            }
+            Header h = Header.of(ds);
+            if (p.error() != null) {
+                return new FileResult(f, Kind.MEMBER, uid, h, null, p.error());
+            }
+            if (!"CT".equals(modality)) {
+                return new FileResult(f, Kind.MEMBER, uid, h, null, new WsssIoException(f, "series " + uid
+                        + ": modality " + modality + ", only CT series are read", null));
+            }
+            try {
+                return new FileResult(f, Kind.MEMBER, uid, h, slice(ds, f), null);
+            } catch (WsssIoException e) {
+                return new FileResult(f, Kind.MEMBER, uid, h, null, e);
+            }
+        } catch (WsssIoException e) {
+            return new FileResult(f, Kind.ORPHAN, null, null, null, e);
+        }
+    }
+
+    /** {@code work} on every file, on up to 4 threads, results in file order. */
+    private static <R> List<R> parallel(List<Path> files, java.util.function.Function<Path, R> work) {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (threads == 1 || files.size() < 8) {
+            return files.stream().map(work).toList();
+        }
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> files.parallelStream().map(work).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WsssIoException(null, "interrupted while reading DICOM files", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**
@@ -345,18 +397,16 @@ public final class SeriesReader {
             double[] w = s.get(0).window();
             window = Window.ofLevelWidth(w[0], w[1]);
         }
-        DicomObject h = g.first;
-        CtSeries.Study study = new CtSeries.Study(h.string(Tags.PATIENT_NAME), h.string(Tags.PATIENT_ID),
-                h.string(Tags.PATIENT_BIRTH_DATE), h.string(Tags.PATIENT_SEX),
-                require(h.string(Tags.STUDY_INSTANCE_UID), a.file(), where, Tags.STUDY_INSTANCE_UID),
-                h.string(Tags.STUDY_DATE), h.string(Tags.STUDY_TIME), h.string(Tags.STUDY_ID),
-                h.string(Tags.ACCESSION_NUMBER), h.string(Tags.REFERRING_PHYSICIAN_NAME));
+        Header h = g.first;
+        CtSeries.Study study = new CtSeries.Study(h.patientName(), h.patientId(), h.birthDate(), h.sex(),
+                require(h.studyUid(), a.file(), where, Tags.STUDY_INSTANCE_UID), h.studyDate(), h.studyTime(),
+                h.studyId(), h.accession(), h.referring());
         List<Double> orientation = new ArrayList<>();
         for (double v : a.orientation()) {
             orientation.add(v);
         }
-        return new CtSeries(study, g.uid, h.string(Tags.FRAME_OF_REFERENCE_UID), h.string(Tags.SERIES_NUMBER),
-                h.string(Tags.SERIES_DESCRIPTION), a.sopClassUid(), s.stream().map(SliceFile::sopInstanceUid).toList(),
+        return new CtSeries(study, g.uid, h.frameOfReference(), h.seriesNumber(), h.seriesDescription(),
+                a.sopClassUid(), s.stream().map(SliceFile::sopInstanceUid).toList(),
                 s.stream().map(SliceFile::file).toList(), orientation, s.stream().map(SliceFile::position).toList(),
                 Volume.of(slices, spacing), window);
     }
