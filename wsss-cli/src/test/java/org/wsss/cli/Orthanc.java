@@ -69,6 +69,8 @@ final class Orthanc implements AutoCloseable {
         Process p = new ProcessBuilder(exe, config.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("orthanc.log").toFile()).start();
         Orthanc o = new Orthanc(p, URI.create("http://127.0.0.1:" + port));
+        // Should the test JVM be stopped before close(), Orthanc goes with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
