@@ -139,6 +139,20 @@ class DicomSegmentTest {
         assertTrue(failures.contains("lesion " + missingId) && failures.contains("lesion " + truncatedId), failures);
     }
 
+    @Test
+    void phantomWritesTheCasesAsDicomToo() throws IOException {
+        Path dl = tmp.resolve("ph"), dcm = tmp.resolve("ph-dicom");
+        Cli r = Cli.run("phantom", "--n", "2", "--out", dl.toString(), "--dicom", dcm.toString(), "--no-progress");
+        assertEquals(0, r.code(), r::toString);
+        DicomStudy study = Dicom.read(dcm);
+        assertEquals(2, study.series().size());
+        assertEquals(List.of(), study.problems());
+        List<String> rows = Files.readAllLines(dcm.resolve("marks.csv"));
+        assertEquals(3, rows.size());
+        LesionDataset dl2 = DeepLesion.open(dl);
+        assertTrue(rows.get(1).startsWith(dl2.get(0).id() + ","), rows.get(1));
+    }
+
     private static List<Path> slices(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
