@@ -16,6 +16,9 @@ import org.wsss.api.Mask3D;
 import org.wsss.api.Slice;
 import org.wsss.api.Split;
 import org.wsss.api.Volume;
+import org.wsss.dicom.CtSeries;
+import org.wsss.dicom.Dicom;
+import org.wsss.dicom.DicomSegmentation;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.io.DeepLesion;
 import org.wsss.io.MaskPng;
@@ -23,7 +26,7 @@ import org.wsss.phantom.Phantom;
 import org.wsss.phantom.PhantomConfig;
 import org.wsss.propagation.wsss.WsssStep;
 
-/** Runs the four examples on a small phantom in the DeepLesion layout, as a user would. */
+/** Runs the five examples on a small phantom in the DeepLesion layout, as a user would. */
 class ExamplesTest {
 
     @TempDir
@@ -63,6 +66,19 @@ class ExamplesTest {
         assertTrue(mask.slice(z).count() > 0, "the RECIST slice is segmented");
         Mask3D truth = c.groundTruth().orElseThrow();
         assertTrue(mask.intersectionCount(truth) > 0, "the mask overlaps the lesion");
+    }
+
+    @Test
+    void aDicomStudyIntoOneSegPerSeries() {
+        LesionDataset two = LesionDataset.of(List.of(DeepLesion.open(phantom).get(0), DeepLesion.open(phantom).get(1)));
+        Path study = tmp.resolve("dicom");
+        Path marks = Dicom.export(two, study);
+        List<Path> segs = SegmentDicomStudy.run(study, marks, tmp.resolve("seg"));
+        assertEquals(2, segs.size());
+        CtSeries s = Dicom.read(study).series().get(0);
+        DicomSegmentation seg = Dicom.readSegmentation(Dicom.segmentationFile(tmp.resolve("seg"), s), s);
+        assertEquals(1, seg.segments().size());
+        assertTrue(seg.segments().get(0).mask().count() > 0);
     }
 
     @Test

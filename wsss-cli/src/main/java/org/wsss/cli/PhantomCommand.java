@@ -3,6 +3,8 @@ package org.wsss.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.wsss.api.Volume;
+import org.wsss.dicom.Dicom;
+import org.wsss.io.DeepLesion;
 import org.wsss.io.Nifti;
 import org.wsss.phantom.InsertedLesions;
 import org.wsss.phantom.Phantom;
@@ -32,6 +34,11 @@ final class PhantomCommand implements Callable<Integer> {
                     + "drawing synthetic anatomy; each case is a sub-volume around one inserted lesion.")
     Path background;
 
+    @Option(names = "--dicom", paramLabel = "DIR", description = "Also write every case as a DICOM CT series,"
+            + " DIR/<id>/NNNN.dcm, with its RECIST mark in DIR/marks.csv (input of `segment --dicom DIR --recist"
+            + " DIR/marks.csv`).")
+    Path dicom;
+
     @Mixin
     CommonOptions common;
 
@@ -47,11 +54,16 @@ final class PhantomCommand implements Callable<Integer> {
             Phantom.export(InsertedLesions.dataset(ct, background.getFileName().toString(), ic), out, common.threads,
                     common.progress());
             System.out.println("wrote " + n + " lesions inserted into " + background + " to " + out.toAbsolutePath());
-            return 0;
+        } else {
+            PhantomConfig cfg = PhantomConfig.defaults().withCount(n).withSeed(common.seed);
+            Phantom.export(cfg, out, common.threads, common.progress());
+            System.out.println("wrote " + n + " phantom lesions to " + out.toAbsolutePath());
         }
-        PhantomConfig cfg = PhantomConfig.defaults().withCount(n).withSeed(common.seed);
-        Phantom.export(cfg, out, common.threads, common.progress());
-        System.out.println("wrote " + n + " phantom lesions to " + out.toAbsolutePath());
+        if (dicom != null) {
+            // From the DeepLesion layout just written, so both inputs hold the same numbers.
+            Path marks = Dicom.export(DeepLesion.open(out), dicom);
+            System.out.println("wrote them as DICOM CT series to " + dicom.toAbsolutePath() + ", marks in " + marks);
+        }
         return 0;
     }
 }

@@ -36,9 +36,14 @@ import picocli.CommandLine.Option;
  * {@code Hnn.pretrained()} is made by this command with its defaults.
  */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-        description = {"Trains the default network on the exact 3D masks of synthetic phantom lesions and writes one",
-            "model file, a starting point for `wsss train --init MODEL`. The model shipped with the SDK",
-            "(`--init pretrained`) is made by this command with its defaults."})
+        description = {
+            "Trains the default network on the exact 3D masks of synthetic phantom lesions.",
+            "%nEvery lesion slice and --margin slices past each end of the lesion (as background) are "
+                + "training examples. Writes one model file, a starting point for `wsss train --init MODEL`. "
+                + "The model shipped with the SDK (`wsss train --init pretrained`) is made by this command with "
+                + "its defaults."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss pretrain --out pretrained.zip", "  ./wsss train --deeplesion phantom/ --out model.wsss --init pretrained.zip"})
 final class PretrainCommand implements Callable<Integer> {
 
     /** The phantom seed of the shipped model: unlike the demo's (2018), so demo lesions are unseen. */

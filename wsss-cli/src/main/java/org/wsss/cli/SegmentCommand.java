@@ -12,6 +12,7 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Split;
+import org.wsss.dicom.DicomCases;
 import org.wsss.io.AtomicFiles;
 import org.wsss.io.DeepLesion;
 import org.wsss.io.DeepLesionDataset;
@@ -40,19 +41,22 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = {
-            "Segments every lesion of a DeepLesion-layout folder in 3D.",
+            "Segments every lesion of a DeepLesion-layout folder, or of DICOM CT series with a marks CSV, in 3D.",
             "%nWrites one mask per lesion, OUT/<id>.nii.gz, and OUT/lesions.csv with the lesion id, its "
                 + "volume in mL, the long and short axes measured on the mask and those of the radiologist in mm, "
-                + "and its status."},
+                + "and its status. With --dicom it also writes one DICOM SEG per series."},
         footerHeading = "%nExample:%n",
         footer = {"  ./wsss segment --deeplesion phantom/ --model model.wsss --out masks/"})
 final class SegmentCommand implements Callable<Integer> {
 
     static final String LESIONS_FILE = "lesions.csv";
 
-    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
-            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
+    @Option(names = "--deeplesion", paramLabel = "DIR",
+            description = "DeepLesion-layout folder (DL_info.csv and Images_png/). Or --dicom with --recist.")
     Path deeplesion;
+
+    @Mixin
+    DicomInput dicom;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Model file written by `wsss train`.")
     Path model;
@@ -109,7 +113,12 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        DeepLesionDataset all = DeepLesion.open(deeplesion, common.limits());
+        if ((deeplesion == null) == !dicom.given()) {
+            throw new IllegalArgumentException("give either --deeplesion DIR or --dicom DIR --recist CSV");
+        }
+        DicomCases dicomCases = dicom.given() ? dicom.open() : null;
+        LesionDataset all = dicomCases != null ? dicomCases.dataset() : DeepLesion.open(deeplesion, common.limits());
+        Path input = dicomCases != null ? dicom.marks : ((DeepLesionDataset) all).csvFile();
         LesionDataset data = filter(all, split);
         try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
@@ -126,9 +135,13 @@ final class SegmentCommand implements Callable<Integer> {
                 writeLesionsCsv(out, data, java.util.Map.of());
                 throw e;
             }
-            Batch.requireUsableRows(all, all.csvFile(), report);
+            Batch.requireUsableRows(all, input, report);
             writeLesionsCsv(out, data, report);
             spec.commandLine().getOut().println(report.summary());
+            if (dicomCases != null) {
+                int n = DicomInput.writeSegmentations(dicomCases, out, method, c -> maskFile(out, c)).size();
+                spec.commandLine().getOut().println(n + " DICOM SEG file(s) (one per series) in " + out.toAbsolutePath());
+            }
             spec.commandLine().getOut().println("masks and " + LESIONS_FILE + " in " + out.toAbsolutePath());
             return report.exitCode();
         }

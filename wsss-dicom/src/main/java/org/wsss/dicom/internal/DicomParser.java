@@ -1,0 +1,307 @@
+package org.wsss.dicom.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.wsss.api.WsssIoException;
+
+/**
+ * Parses DICOM Part 10 files in the uncompressed little-endian transfer syntaxes (implicit and
+ * explicit VR). Every length read from the file is checked against the bytes that remain before
+ * anything is allocated or skipped, so a truncated file or an absurd length (a 2 GB header
+ * value in a 600 kB file) gives an error naming the file and element, never an allocation.
+ * Other transfer syntaxes are refused by name: their pixels are compressed (or big-endian or
+ * deflated) and this parser does not decode them.
+ */
+public final class DicomParser {
+
+    /** Implicit VR Little Endian. */
+    public static final String IMPLICIT_LE = "1.2.840.10008.1.2";
+    /** Explicit VR Little Endian. */
+    public static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
+
+    /** Largest file read into memory: far above any CT slice, well below the heap. */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+
+    private static final int MAX_DEPTH = 32;
+
+    private static final Map<String, String> KNOWN_SYNTAXES = Map.ofEntries(
+            Map.entry("1.2.840.10008.1.2.2", "Explicit VR Big Endian"),
+            Map.entry("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian"),
+            Map.entry("1.2.840.10008.1.2.4.50", "JPEG Baseline"),
+            Map.entry("1.2.840.10008.1.2.4.51", "JPEG Extended"),
+            Map.entry("1.2.840.10008.1.2.4.57", "JPEG Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.70", "JPEG Lossless SV1"),
+            Map.entry("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.91", "JPEG 2000"),
+            Map.entry("1.2.840.10008.1.2.5", "RLE Lossless"));
+
+    private DicomParser() {
+    }
+
+    /**
+     * A parsed file: its meta header (group 0002) and its data set.
+     *
+     * @param error null, or (from {@link #readPartial}) why parsing stopped early; the data set
+     *     then holds the elements before that point
+     */
+    public record Part10(DicomObject meta, DicomObject dataset, String transferSyntax, WsssIoException error) {
+    }
+
+    /**
+     * Whether {@code file} starts like a DICOM Part 10 file (128-byte preamble, then "DICM").
+     *
+     * @throws WsssIoException naming the file if it cannot be read
+     */
+    public static boolean isPart10(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(132);
+            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot read: " + e, e);
+        }
+    }
+
+    /**
+     * Reads and parses a Part 10 file.
+     *
+     * @throws WsssIoException naming the file on anything it cannot read: not Part 10, a transfer
+     *     syntax other than implicit/explicit VR little endian, a length past the end of the file
+     */
+    public static Part10 read(Path file) {
+        byte[] data = bytes(file);
+        return parse(data, file, false);
+    }
+
+    /**
+     * Like {@link #read}, but a data set that breaks off (truncated file, absurd length) is
+     * returned with the elements before the break and the error in {@link Part10#error()}, so
+     * that the caller can tell which series the broken file belongs to.
+     *
+     * @throws WsssIoException if the file cannot be read, is not Part 10, or its transfer syntax
+     *     is not read
+     */
+    public static Part10 readPartial(Path file, byte[] data) {
+        return parse(data, file, true);
+    }
+
+    /** Reads a whole file, refusing sizes no CT slice needs before allocating. */
+    public static byte[] bytes(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new WsssIoException(file, "file of " + size + " bytes is larger than the " + MAX_FILE_BYTES
+                        + " bytes a CT slice can need", null);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot read: " + e, e);
+        }
+    }
+
+    /** Parses the bytes of a Part 10 file; {@code file} names it in errors. */
+    public static Part10 parse(byte[] data, Path file) {
+        return parse(data, file, false);
+    }
+
+    private static Part10 parse(byte[] data, Path file, boolean partial) {
+        if (data.length < 132 || data[128] != 'D' || data[129] != 'I' || data[130] != 'C' || data[131] != 'M') {
+            throw new WsssIoException(file, "not a DICOM Part 10 file (no 'DICM' after the 128-byte preamble)", null);
+        }
+        DicomObject meta = new DicomObject(data, true, file, 0);
+        int pos = 132;
+        while (pos + 4 <= data.length && u16(data, pos) == 0x0002) {
+            pos = element(data, pos, data.length, true, meta, file, 0);
+        }
+        String ts = meta.string(Tags.TRANSFER_SYNTAX_UID);
+        if (ts == null) {
+            throw new WsssIoException(file, "no Transfer Syntax UID (0002,0010) in the file meta header", null);
+        }
+        boolean explicit;
+        WsssIoException refused = null;
+        if (ts.equals(EXPLICIT_LE)) {
+            explicit = true;
+        } else if (ts.equals(IMPLICIT_LE)) {
+            explicit = false;
+        } else {
+            String name = KNOWN_SYNTAXES.getOrDefault(ts, "unknown");
+            refused = new WsssIoException(file, "transfer syntax " + ts + " (" + name + ") is not read; only implicit"
+                    + " and explicit VR little endian are (decompress first, e.g. `dcmdjpeg in.dcm out.dcm` or"
+                    + " `gdcmconv --raw`)", null);
+            boolean encapsulated = !ts.equals("1.2.840.10008.1.2.2") && !ts.equals("1.2.840.10008.1.2.1.99");
+            if (!partial || !encapsulated) {
+                throw refused;
+            }
+            // Compressed syntaxes keep the data set in explicit VR little endian: read it up to
+            // the pixels so the caller can tell which series the file belongs to.
+            explicit = true;
+        }
+        DicomObject ds = new DicomObject(data, explicit, file, 0);
+        try {
+            while (pos < data.length) {
+                pos = element(data, pos, data.length, explicit, ds, file, 0);
+            }
+        } catch (WsssIoException e) {
+            if (!partial) {
+                throw e;
+            }
+            return new Part10(meta, ds, ts, refused != null ? refused : e);
+        }
+        return new Part10(meta, ds, ts, refused);
+    }
+
+    /** Parses the items of a sequence value that lies in {@code data[offset, offset + length)}. */
+    static List<DicomObject> items(byte[] data, int offset, int length, boolean explicit, Path file, int depth) {
+        checkDepth(file, depth);
+        List<DicomObject> items = new ArrayList<>();
+        int pos = offset, end = offset + length;
+        while (pos < end) {
+            need(data, pos, 8, end, file, "sequence item header");
+            int tag = tag(data, pos);
+            long len = u32(data, pos + 4);
+            pos += 8;
+            if (tag == Tags.SEQUENCE_DELIMITER) {
+                break;
+            }
+            if (tag != Tags.ITEM) {
+                throw new WsssIoException(file, "expected a sequence item, found " + Tags.name(tag) + " at byte "
+                        + (pos - 8), null);
+            }
+            DicomObject item = new DicomObject(data, explicit, file, depth);
+            if (len == 0xFFFFFFFFL) {
+                while (true) {
+                    need(data, pos, 8, end, file, "item element");
+                    if (tag(data, pos) == Tags.ITEM_DELIMITER) {
+                        pos += 8;
+                        break;
+                    }
+                    pos = element(data, pos, end, explicit, item, file, depth);
+                }
+            } else {
+                int itemEnd = checkedEnd(data, pos, len, end, file, "sequence item");
+                while (pos < itemEnd) {
+                    pos = element(data, pos, itemEnd, explicit, item, file, depth);
+                }
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Reads one element at {@code pos} into {@code into}; returns the position after it. */
+    private static int element(byte[] data, int pos, int end, boolean explicit, DicomObject into, Path file,
+                               int depth) {
+        need(data, pos, 8, end, file, "element header");
+        int tag = tag(data, pos);
+        String vr;
+        long len;
+        int valuePos;
+        if (explicit) {
+            vr = new String(data, pos + 4, 2, StandardCharsets.US_ASCII);
+            if (Tags.isItemTag(tag)) {
+                // Stray item or delimiter tags have no VR: their 4-byte length follows the tag.
+                vr = "  ";
+                len = u32(data, pos + 4);
+                valuePos = pos + 8;
+            } else if (Tags.hasLongLength(vr)) {
+                need(data, pos, 12, end, file, Tags.name(tag) + " header");
+                len = u32(data, pos + 8);
+                valuePos = pos + 12;
+            } else {
+                len = u16(data, pos + 6);
+                valuePos = pos + 8;
+            }
+        } else {
+            vr = "  ";
+            len = u32(data, pos + 4);
+            valuePos = pos + 8;
+        }
+        if (len == 0xFFFFFFFFL) {
+            if (tag == Tags.PIXEL_DATA) {
+                throw new WsssIoException(file, "encapsulated (compressed) Pixel Data is not read", null);
+            }
+            int contentEnd = undefinedEnd(data, valuePos, end, explicit, file, depth + 1);
+            into.put(new DicomObject.Element(tag, "SQ", valuePos, contentEnd - valuePos, true));
+            return contentEnd + 8; // past the sequence delimiter
+        }
+        int valueEnd = checkedEnd(data, valuePos, len, end, file, Tags.name(tag));
+        into.put(new DicomObject.Element(tag, vr, valuePos, (int) len, false));
+        return valueEnd;
+    }
+
+    /**
+     * Finds the sequence delimiter that ends an undefined-length sequence starting at {@code pos};
+     * returns its position.
+     */
+    private static int undefinedEnd(byte[] data, int pos, int end, boolean explicit, Path file, int depth) {
+        checkDepth(file, depth);
+        while (true) {
+            need(data, pos, 8, end, file, "sequence (no sequence delimiter before the end)");
+            int tag = tag(data, pos);
+            long len = u32(data, pos + 4);
+            if (tag == Tags.SEQUENCE_DELIMITER) {
+                return pos;
+            }
+            if (tag != Tags.ITEM) {
+                throw new WsssIoException(file, "expected a sequence item, found " + Tags.name(tag) + " at byte " + pos,
+                        null);
+            }
+            pos += 8;
+            if (len == 0xFFFFFFFFL) {
+                DicomObject scratch = new DicomObject(data, explicit, file, depth);
+                while (true) {
+                    need(data, pos, 8, end, file, "item (no item delimiter before the end)");
+                    if (tag(data, pos) == Tags.ITEM_DELIMITER) {
+                        pos += 8;
+                        break;
+                    }
+                    pos = element(data, pos, end, explicit, scratch, file, depth);
+                }
+            } else {
+                pos = checkedEnd(data, pos, len, end, file, "sequence item");
+            }
+        }
+    }
+
+    private static void checkDepth(Path file, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new WsssIoException(file, "sequences nested deeper than " + MAX_DEPTH, null);
+        }
+    }
+
+    private static int checkedEnd(byte[] data, int pos, long len, int end, Path file, String what) {
+        if (len > end - pos) {
+            throw new WsssIoException(file, what + ": length " + len + " at byte " + pos + " runs past the end of "
+                    + (end == data.length ? "the file (" + data.length + " bytes; truncated?)" : "its enclosing item"),
+                    null);
+        }
+        return pos + (int) len;
+    }
+
+    private static void need(byte[] data, int pos, int n, int end, Path file, String what) {
+        if ((long) pos + n > end) {
+            throw new WsssIoException(file, what + " at byte " + pos + " runs past the end of "
+                    + (end == data.length ? "the file (" + data.length + " bytes; truncated?)" : "its enclosing item"),
+                    null);
+        }
+    }
+
+    private static int tag(byte[] d, int pos) {
+        return u16(d, pos) << 16 | u16(d, pos + 2);
+    }
+
+    static int u16(byte[] d, int pos) {
+        return (d[pos] & 0xff) | (d[pos + 1] & 0xff) << 8;
+    }
+
+    static long u32(byte[] d, int pos) {
+        return (d[pos] & 0xffL) | (d[pos + 1] & 0xffL) << 8 | (d[pos + 2] & 0xffL) << 16 | (d[pos + 3] & 0xffL) << 24;
+    }
+}
