@@ -55,16 +55,12 @@ public final class NiftiVolume {
 
     private final Path file;
     private final Volume volume;
-    private final AxialGrid grid;
-    private final double[][] affine;
-    private final NiftiImage template;
+    private final VolumeGeometry geometry;
 
-    private NiftiVolume(Path file, Volume volume, AxialGrid grid, double[][] affine, NiftiImage template) {
+    private NiftiVolume(Path file, Volume volume, VolumeGeometry geometry) {
         this.file = file;
         this.volume = volume;
-        this.grid = grid;
-        this.affine = affine;
-        this.template = template;
+        this.geometry = geometry;
     }
 
     /**
@@ -83,9 +79,23 @@ public final class NiftiVolume {
      * @throws WsssIoException naming the file and what is wrong
      */
     public static NiftiVolume read(Path file, long maxVoxels) {
+        return (NiftiVolume) read(file, maxVoxels, true);
+    }
+
+    /**
+     * Reads only the header of {@code file}: the geometry, with no voxel read (a {@code .nii.gz}
+     * is decompressed only as far as its header).
+     *
+     * @throws WsssIoException naming the file and what is wrong with the header
+     */
+    public static VolumeGeometry readGeometry(Path file) {
+        return (VolumeGeometry) read(file, Long.MAX_VALUE, false);
+    }
+
+    private static Object read(Path file, long maxVoxels, boolean voxels) {
         Objects.requireNonNull(file, "file");
         try (InputStream in = open(file)) {
-            return parse(file, in, maxVoxels);
+            return parse(file, in, maxVoxels, voxels);
         } catch (NoSuchFileException e) {
             throw new WsssIoException(file, "file not found", e);
         } catch (EOFException e) {
@@ -117,56 +127,21 @@ public final class NiftiVolume {
         return volume;
     }
 
-    /** How the file's grid maps onto {@link #volume()}. */
-    public AxialGrid grid() {
-        return grid;
+    /** The file's geometry: grid map, voxel-to-world transform, spacing. */
+    public VolumeGeometry geometry() {
+        return geometry;
     }
 
-    /** The file's voxel-to-world transform (RAS+, mm), rows of a 4×4 matrix (copied). */
-    public double[][] affine() {
-        double[][] c = new double[4][];
-        for (int r = 0; r < 4; r++) {
-            c[r] = affine[r].clone();
-        }
-        return c;
-    }
-
-    /** A world point (RAS+, mm) as continuous voxel coordinates of the file. */
-    public double[] worldToFileVoxel(double x, double y, double z) {
-        return Affines.apply(Affines.inverse(affine), new double[] {x, y, z});
-    }
-
-    /** A world point (RAS+, mm) as continuous (x, y, z) on {@link #volume()}'s grid. */
-    public double[] worldToSdk(double x, double y, double z) {
-        return grid.toSdk(worldToFileVoxel(x, y, z));
-    }
-
-    /** Continuous (x, y, z) on {@link #volume()}'s grid as a world point (RAS+, mm). */
-    public double[] sdkToWorld(double x, double y, double z) {
-        return Affines.apply(affine, grid.toFile(new double[] {x, y, z}));
-    }
-
-    /**
-     * A label map on {@link #volume()}'s grid (value per voxel, x fastest) as a uint8 image on the
-     * file's own grid, with the file's pixdim, qform, sform and units, so that any viewer lays it
-     * over the input.
-     *
-     * @throws IllegalArgumentException if the labels do not match the grid or do not fit uint8
-     */
-    public NiftiImage toFileGrid(byte[] sdkLabels, String descrip) {
-        return Grids.toFileGrid(grid, template, sdkLabels, descrip);
-    }
-
-    /** {@code mask} (on {@link #volume()}'s grid) as a uint8 {0, 1} image on the file's grid. */
+    /** {@code mask} (on {@link #volume()}'s grid) as a uint8 {0, 1} image on the file's grid and affine. */
     public NiftiImage toFileGrid(Mask3D mask) {
-        return Grids.toFileGrid(grid, template, Grids.labels(mask, grid, 1), Grids.describe(mask));
+        return geometry.toFileGrid(mask);
     }
 
     // ---------------------------------------------------------------- parsing
 
     private static final int[] SUPPORTED = {2, 4, 8, 16, 64, 256, 512, 768, 1024, 1280};
 
-    static NiftiVolume parse(Path file, InputStream in, long maxVoxels) throws IOException {
+    static Object parse(Path file, InputStream in, long maxVoxels, boolean voxels) throws IOException {
         byte[] first = in.readNBytes(348);
         if (first.length < 348) {
             throw new EOFException(first.length + " bytes, shorter than any NIfTI header");
@@ -197,15 +172,26 @@ public final class NiftiVolume {
             hd = nifti2(ByteBuffer.wrap(all).order(h.order()), all);
             read = 540;
         }
-        long voxels = hd.dims[0] * hd.dims[1] * hd.dims[2];
-        if (voxels > maxVoxels) {
+        long count = hd.dims[0] * hd.dims[1] * hd.dims[2];
+        int[] dims = {(int) hd.dims[0], (int) hd.dims[1], (int) hd.dims[2]};
+        double[][] affine = hd.affine();
+        AxialGrid grid = AxialGrid.fromAffine(dims, affine);
+        double unit = hd.unitToMm();
+        VoxelSpacing spacing = new VoxelSpacing(Affines.columnNorm(affine, grid.fileAxis()[0]) * unit,
+                Affines.columnNorm(affine, grid.fileAxis()[1]) * unit,
+                Affines.columnNorm(affine, grid.fileAxis()[2]) * unit);
+        VolumeGeometry geometry = new VolumeGeometry(grid, scaleAffine(affine, unit), spacing, hd.template());
+        if (!voxels) {
+            return geometry;
+        }
+        if (count > maxVoxels) {
             throw new IllegalArgumentException("volume of " + hd.dims[0] + "x" + hd.dims[1] + "x" + hd.dims[2] + " = "
-                    + voxels + " voxels is larger than the limit of " + maxVoxels);
+                    + count + " voxels is larger than the limit of " + maxVoxels);
         }
         long heap = Runtime.getRuntime().maxMemory();
         // The HU floats plus one slice in flight; refuse what the heap cannot hold at all.
-        if (voxels * 4 > heap) {
-            throw new IllegalArgumentException("volume of " + voxels + " voxels needs " + voxels * 4 / (1 << 20)
+        if (count * 4 > heap) {
+            throw new IllegalArgumentException("volume of " + count + " voxels needs " + count * 4 / (1 << 20)
                     + " MB as HU floats, more than the Java heap's " + heap / (1 << 20) + " MB (raise -Xmx)");
         }
         long skip = hd.voxOffset - read;
@@ -214,19 +200,12 @@ public final class NiftiVolume {
         }
         in.skipNBytes(skip);
 
-        int[] dims = {(int) hd.dims[0], (int) hd.dims[1], (int) hd.dims[2]};
-        double[][] affine = hd.affine();
-        AxialGrid grid = AxialGrid.fromAffine(dims, affine);
-        double unit = hd.unitToMm();
-        VoxelSpacing spacing = new VoxelSpacing(Affines.columnNorm(affine, grid.fileAxis()[0]) * unit,
-                Affines.columnNorm(affine, grid.fileAxis()[1]) * unit,
-                Affines.columnNorm(affine, grid.fileAxis()[2]) * unit);
         Volume volume = readVoxels(in, hd, grid, spacing);
         if (in.read() != -1) {
-            throw new IllegalArgumentException("data length mismatch: more bytes follow the " + voxels + " voxels of "
+            throw new IllegalArgumentException("data length mismatch: more bytes follow the " + count + " voxels of "
                     + dims[0] + "x" + dims[1] + "x" + dims[2] + " the header announces");
         }
-        return new NiftiVolume(file, volume, grid, scaleAffine(affine, unit), hd.template());
+        return new NiftiVolume(file, volume, geometry);
     }
 
     private static double[][] scaleAffine(double[][] a, double unit) {

@@ -80,7 +80,7 @@ class NiftiVolumeGoldenTest {
     @Test
     void lpsStoredGzipVolumeIsTheSdkGrid() {
         check("n1-uint16-lps.nii.gz", new int[] {4, 3, 2}, (x, y, z) -> new int[] {x, y, z}, 1, 0, SP);
-        assertTrue(NiftiVolume.read(resource("n1-uint16-lps.nii.gz")).grid().isIdentity());
+        assertTrue(NiftiVolume.read(resource("n1-uint16-lps.nii.gz")).geometry().grid().isIdentity());
     }
 
     @Test
@@ -124,9 +124,9 @@ class NiftiVolumeGoldenTest {
     @Test
     void worldCoordinatesGoThroughTheSform() {
         NiftiVolume nv = NiftiVolume.read(resource("n1-int16-scaled-ras.nii"));
-        double[] s = nv.worldToSdk(10 + 0.5 * 1, 20 + 0.6 * 2, 30 + 2.5 * 1);
+        double[] s = nv.geometry().worldToSdk(10 + 0.5 * 1, 20 + 0.6 * 2, 30 + 2.5 * 1);
         assertArrayEquals(new double[] {2, 0, 1}, s, 1e-5);
-        assertArrayEquals(new double[] {10.5, 21.2, 32.5}, nv.sdkToWorld(2, 0, 1), 1e-5);
+        assertArrayEquals(new double[] {10.5, 21.2, 32.5}, nv.geometry().sdkToWorld(2, 0, 1), 1e-5);
     }
 
     @Test
