@@ -147,7 +147,8 @@ final class Batch {
     static List<Failure> problems(LesionDataset data) {
         List<Failure> out = new ArrayList<>();
         for (WsssIoException e : data.problems()) {
-            out.add(new Failure(e.row() >= 0 ? "row " + e.row() : "dataset", oneLine(e.getMessage())));
+            out.add(new Failure(e.row() >= 0 ? "row " + e.row()
+                    : e.file().map(f -> f.getFileName().toString()).orElse("dataset"), oneLine(e.getMessage())));
         }
         return out;
     }

@@ -15,8 +15,7 @@ import org.wsss.api.LesionSegmenter;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Split;
 import org.wsss.io.AtomicFiles;
-import org.wsss.io.DeepLesion;
-import org.wsss.io.DeepLesionDataset;
+import org.wsss.io.LesionInput;
 import org.wsss.io.Nifti;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.model.HnnModel;
@@ -43,15 +42,19 @@ import picocli.CommandLine.Spec;
  * assumed z extent (both), the CNN threshold and the stopping rules (wsss, wsss-cnn only).
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = {"Segments every lesion of a DeepLesion-layout folder in 3D: OUT/<id>.nii.gz and OUT/lesions.csv",
+        description = {"Segments every lesion of a DeepLesion-layout folder, a NIfTI marks CSV or a FLARE25 folder in 3D:",
+            "OUT/<id>.nii.gz on the input's own grid and OUT/lesions.csv",
             "(lesion, volume mL, measured long/short axis mm, radiologist's long/short axis mm, status)."})
 final class SegmentCommand implements Callable<Integer> {
 
     static final String LESIONS_FILE = "lesions.csv";
 
-    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
-            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
-    Path deeplesion;
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--labels", description = "Also write one label map per volume (lesion n = n, in input order):"
+            + " OUT/labels/<volume>.nii.gz; with --flare always OUT/<case>.npz (segs).")
+    boolean labels;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Model file written by `wsss train`.")
     Path model;
@@ -108,19 +111,27 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        DeepLesionDataset all = DeepLesion.open(deeplesion);
+        LesionInput in = input.open(common.threads);
+        LesionDataset all = in.dataset();
         LesionDataset data = filter(all, split);
         try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig())) {
             Batch batch = new Batch(out, common.threads, force, common.progress());
             Batch.Report<Void> report = batch.run("segment (" + method + ")",
-                    Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
+                    Batch.jobs(data, c -> in.maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
                         Mask3D m = seg.segmenter().segment(lesion);
                         checkGrid(lesion, m);
-                        Nifti.writeMask(m, file);
+                        in.writeMask(lesion, m, file);
                         return null;
                     });
-            Batch.requireUsableRows(all, all.csvFile(), report);
-            writeLesionsCsv(out, data, report);
+            Batch.requireUsableRows(all, in.source(), report);
+            if (labels || in.format().equals("flare-npz")) {
+                InputOutputs.writeLabels(in, data, out);
+            }
+            if (in.format().equals("deeplesion")) {
+                writeLesionsCsv(out, data, report);
+            } else {
+                InputOutputs.writeLesionsCsv(in, out, data, report);
+            }
             spec.commandLine().getOut().println(report.summary());
             spec.commandLine().getOut().println("masks and " + LESIONS_FILE + " in " + out.toAbsolutePath());
             return report.exitCode();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Weakly supervised slice-propagated segmentation of CT lesions from RECIST marks.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, PhantomCommand.class, WeakLabelsCommand.class,
             EvaluateCommand.class, SegmentCommand.class, Table1Command.class, Table2Command.class,
-            TrainCommand.class})
+            TrainCommand.class, ConvertCommand.class})
 public final class WsssCli {
 
     private WsssCli() {

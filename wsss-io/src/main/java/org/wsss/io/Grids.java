@@ -42,13 +42,20 @@ final class Grids {
 
     /** Labels on the file's grid as a uint8 NIfTI-1 image with {@code template}'s geometry. */
     static NiftiImage toFileGrid(AxialGrid grid, NiftiImage template, byte[] sdkLabels, String descrip) {
+        return fileImage(grid, template, toFileOrder(grid, sdkLabels), descrip);
+    }
+
+    /** Labels already in the file's voxel order as a uint8 NIfTI-1 image with {@code template}'s geometry. */
+    static NiftiImage fileImage(AxialGrid grid, NiftiImage template, byte[] file, String descrip) {
         int[] d = grid.fileDims();
         for (int i = 0; i < 3; i++) {
             if (d[i] > Short.MAX_VALUE) {
                 throw new IllegalArgumentException("dimension " + d[i] + " does not fit a NIfTI-1 mask");
             }
         }
-        byte[] file = toFileOrder(grid, sdkLabels);
+        if (file.length != (long) d[0] * d[1] * d[2]) {
+            throw new IllegalArgumentException(file.length + " labels for a grid of " + d[0] + "x" + d[1] + "x" + d[2]);
+        }
         NiftiImage.Builder b = NiftiImage.builder(d[0], d[1], d[2], NiftiDataType.UINT8)
                 .pixdim(template.pixdim())
                 .qform(template.qformCode(), template.quaternB(), template.quaternC(), template.quaternD(),
@@ -61,6 +68,59 @@ final class Grids {
             }
         }
         return b.build();
+    }
+
+    /**
+     * The label map of lesion masks already on a file grid: for each label in ascending order, its
+     * mask's non-zero voxels not yet taken by a lower label.
+     *
+     * @throws org.wsss.api.WsssIoException if a mask cannot be read
+     * @throws IllegalArgumentException if a mask's dims differ from {@code fileDims}, naming the file
+     */
+    static byte[] combine(java.util.Map<Integer, java.nio.file.Path> masks, int[] fileDims) {
+        byte[] out = new byte[fileDims[0] * fileDims[1] * fileDims[2]];
+        for (java.util.Map.Entry<Integer, java.nio.file.Path> e : new java.util.TreeMap<>(masks).entrySet()) {
+            NiftiImage m = Nifti.read(e.getValue());
+            if (m.nx() != fileDims[0] || m.ny() != fileDims[1] || m.nz() != fileDims[2]) {
+                throw new IllegalArgumentException(e.getValue() + " is " + m.nx() + "x" + m.ny() + "x" + m.nz()
+                        + ", the volume " + fileDims[0] + "x" + fileDims[1] + "x" + fileDims[2]);
+            }
+            int label = e.getKey();
+            if (label < 1 || label > 255) {
+                throw new IllegalArgumentException("label " + label + " does not fit uint8 (1..255)");
+            }
+            for (int n = 0; n < out.length; n++) {
+                if (out[n] == 0 && m.rawAt(n) != 0) {
+                    out[n] = (byte) label;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A NIfTI mask read onto the SDK's axial grid through its own affine: set where non-zero. */
+    static Mask3D readSdkMask(java.nio.file.Path file) {
+        org.wsss.api.Volume v = NiftiVolume.read(file).volume();
+        Mask3D.Builder b = Mask3D.builder(v.width(), v.height(), v.depth(), v.spacing());
+        for (int z = 0; z < v.depth(); z++) {
+            float[] s = v.slice(z).toArray();
+            for (int p = 0; p < s.length; p++) {
+                if (s[p] != 0) {
+                    b.set(p % v.width(), p / v.width(), z);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** {@link Nifti#write} after creating the file's folder. */
+    static void write(NiftiImage img, java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new org.wsss.api.WsssIoException(file, "cannot create its folder: " + e, e);
+        }
+        Nifti.write(img, file);
     }
 
     /** {@code wsss mask <method>}, cut to NIfTI's 79 printable characters. */

@@ -177,9 +177,9 @@ public final class NiftiVolume {
         double[][] affine = hd.affine();
         AxialGrid grid = AxialGrid.fromAffine(dims, affine);
         double unit = hd.unitToMm();
-        VoxelSpacing spacing = new VoxelSpacing(Affines.columnNorm(affine, grid.fileAxis()[0]) * unit,
-                Affines.columnNorm(affine, grid.fileAxis()[1]) * unit,
-                Affines.columnNorm(affine, grid.fileAxis()[2]) * unit);
+        VoxelSpacing spacing = new VoxelSpacing(hd.mm(Affines.columnNorm(affine, grid.fileAxis()[0]) * unit),
+                hd.mm(Affines.columnNorm(affine, grid.fileAxis()[1]) * unit),
+                hd.mm(Affines.columnNorm(affine, grid.fileAxis()[2]) * unit));
         VolumeGeometry geometry = new VolumeGeometry(grid, scaleAffine(affine, unit), spacing, hd.template());
         if (!voxels) {
             return geometry;
@@ -290,6 +290,7 @@ public final class NiftiVolume {
             throw new IllegalArgumentException("bad NIfTI-1 magic, expected \"n+1\"");
         }
         Header hd = new Header(h.order());
+        hd.singlePrecision = true;
         int ndim = h.getShort(40);
         long[] dim = new long[8];
         for (int d = 1; d <= 7; d++) {
@@ -380,6 +381,7 @@ public final class NiftiVolume {
         int sformCode;
         final double[] quatern = new double[6];
         final double[][] srow = new double[3][4];
+        boolean singlePrecision;
 
         Header(ByteOrder order) {
             this.order = order;
@@ -456,6 +458,14 @@ public final class NiftiVolume {
                 case 16 -> b.getFloat(at);
                 default -> b.getDouble(at);
             };
+        }
+
+        /**
+         * A NIfTI-1 length as the shortest decimal of its float (0.83f is 0.83 mm, not
+         * 0.8299999833), so a volume read from NIfTI has the spacing it was written with.
+         */
+        double mm(double v) {
+            return singlePrecision ? Double.parseDouble(Float.toString((float) v)) : v;
         }
 
         double unitToMm() {

@@ -32,7 +32,7 @@ import org.wsss.api.WsssIoException;
  * float32, float64 in either byte order ({@code <}, {@code >}, {@code |}, {@code =}); C or
  * Fortran order; any number of dimensions. The header's shape is checked against the member's
  * size and a voxel limit before the data are allocated. Written: version 1.0, little-endian,
- * C order; an {@code .npz} deflated, through {@link AtomicFiles}.
+ * C order, uint8, int16 or float64; an {@code .npz} deflated, through {@link AtomicFiles}.
  *
  * <p>Why our own: no maintained pure-JVM npy/npz library is on Maven Central (the format is a
  * short header and raw bytes); golden files written by numpy pin this reader and writer.
@@ -172,6 +172,11 @@ public final class Npy {
      *     {@code maxElements} or a data length that differs from the shape's
      */
     static Array parse(InputStream in, String what, long declaredSize, long maxElements) throws IOException {
+        return parse(in, what, declaredSize, maxElements, true);
+    }
+
+    private static Array parse(InputStream in, String what, long declaredSize, long maxElements, boolean withData)
+            throws IOException {
         byte[] magic = in.readNBytes(8);
         if (magic.length < 8 || !Arrays.equals(Arrays.copyOf(magic, 6), MAGIC)) {
             throw new IllegalArgumentException(what + ": not a .npy array (no \\x93NUMPY magic)");
@@ -257,6 +262,9 @@ public final class Npy {
         if (bytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(what + ": " + bytes + " bytes are more than one array holds");
         }
+        if (!withData) {
+            return new Array(shape, kind, item, f.group(1).equals("True"), ByteBuffer.allocate(0));
+        }
         byte[] data = in.readNBytes((int) bytes);
         if (data.length < bytes) {
             throw new EOFException(what + ": data cut short (" + data.length + " of " + bytes + " bytes)");
@@ -313,6 +321,25 @@ public final class Npy {
             }
         }
 
+        /**
+         * Shape and dtype of array {@code name}, from its header only (its data are not read:
+         * {@link Array#get} on the result fails).
+         *
+         * @throws WsssIoException naming the file and the member if it is missing or its header is bad
+         */
+        public Array header(String name) {
+            ZipEntry e = zip.getEntry(name + ".npy");
+            if (e == null) {
+                throw new WsssIoException(file, "no array '" + name + "' (holds " + String.join(", ", names()) + ")",
+                        null);
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return parse(in, "array '" + name + "'", e.getSize(), Long.MAX_VALUE, false);
+            } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
+                throw new WsssIoException(file, ex.getMessage() == null ? ex.toString() : ex.getMessage(), ex);
+            }
+        }
+
         /** {@link #get(String, long)} with {@link #DEFAULT_MAX_ELEMENTS}. */
         public Array get(String name) {
             return get(name, DEFAULT_MAX_ELEMENTS);
@@ -346,19 +373,43 @@ public final class Npy {
         }
     }
 
-    /** A uint8 array to write: shape and C-ordered values. */
-    public record UInt8(long[] shape, byte[] values) {
-        /** Checks that the values fill the shape; copies nothing (the caller hands them over). */
-        public UInt8 {
+    /**
+     * An array to write: numpy dtype string (little-endian), shape and the C-ordered element bytes.
+     * Make one with {@link #uint8}, {@link #int16} or {@link #float64}.
+     */
+    public record Data(String descr, long[] shape, byte[] bytes) {
+        /** Checks that the bytes fill the shape. */
+        public Data {
             long n = 1;
             for (long s : shape) {
                 n *= s;
             }
-            if (n != values.length) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " values, got "
-                        + values.length);
+            int item = Integer.parseInt(descr.substring(2));
+            if (n * item != bytes.length) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + descr + " needs "
+                        + n * item + " bytes, got " + bytes.length);
             }
+            shape = shape.clone();
         }
+    }
+
+    /** A uint8 array (the values are taken, not copied). */
+    public static Data uint8(long[] shape, byte[] values) {
+        return new Data("|u1", shape, values);
+    }
+
+    /** An int16 array. */
+    public static Data int16(long[] shape, short[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.asShortBuffer().put(values);
+        return new Data("<i2", shape, b.array());
+    }
+
+    /** A float64 array. */
+    public static Data float64(long[] shape, double[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values);
+        return new Data("<f8", shape, b.array());
     }
 
     /** The {@code .npy} (version 1.0) bytes of a header for {@code descr} and {@code shape}. */
@@ -382,26 +433,26 @@ public final class Npy {
      *
      * @throws WsssIoException naming the file if it cannot be written
      */
-    public static void writeNpz(Path file, Map<String, UInt8> arrays) {
-        Map<String, UInt8> copy = new LinkedHashMap<>(arrays);
+    public static void writeNpz(Path file, Map<String, Data> arrays) {
+        Map<String, Data> copy = new LinkedHashMap<>(arrays);
         AtomicFiles.write(file, out -> {
             ZipOutputStream z = new ZipOutputStream(nonClosing(out));
             z.setLevel(6);
-            for (Map.Entry<String, UInt8> e : copy.entrySet()) {
+            for (Map.Entry<String, Data> e : copy.entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                z.write(header("|u1", e.getValue().shape()));
-                z.write(e.getValue().values());
+                z.write(header(e.getValue().descr(), e.getValue().shape()));
+                z.write(e.getValue().bytes());
                 z.closeEntry();
             }
             z.finish();
         });
     }
 
-    /** Writes one uint8 array as an {@code .npy} file, atomically. */
-    public static void writeNpy(Path file, UInt8 array) {
+    /** Writes one array as an {@code .npy} file, atomically. */
+    public static void writeNpy(Path file, Data array) {
         AtomicFiles.write(file, out -> {
-            out.write(header("|u1", array.shape()));
-            out.write(array.values());
+            out.write(header(array.descr(), array.shape()));
+            out.write(array.bytes());
         });
     }
 

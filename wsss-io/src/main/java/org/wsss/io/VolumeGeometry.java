@@ -95,6 +95,11 @@ public final class VolumeGeometry {
         return Grids.toFileGrid(grid, template, Grids.labels(mask, grid, 1), Grids.describe(mask));
     }
 
+    /** Labels already in the file's voxel order (file axis 0 fastest) as a uint8 image with the file's geometry. */
+    public NiftiImage fileImage(byte[] fileLabels, String descrip) {
+        return Grids.fileImage(grid, template, fileLabels, descrip);
+    }
+
     /** SDK-ordered labels in the file's voxel order (file axis 0 fastest). */
     public byte[] toFileOrder(byte[] sdkLabels) {
         return Grids.toFileOrder(grid, sdkLabels);

@@ -60,7 +60,7 @@ class NpyGoldenTest {
             v[i] = (byte) (i % 5);
         }
         Path out = dir.resolve("segs.npy");
-        Npy.writeNpy(out, new Npy.UInt8(new long[] {2, 3, 4}, v));
+        Npy.writeNpy(out, Npy.uint8(new long[] {2, 3, 4}, v));
         assertArrayEquals(Files.readAllBytes(resource("segs-u1.npy")), Files.readAllBytes(out));
     }
 
@@ -82,7 +82,7 @@ class NpyGoldenTest {
         byte[] v = new byte[24];
         v[5] = 3;
         Path out = dir.resolve("o.npz");
-        Npy.writeNpz(out, Map.of("segs", new Npy.UInt8(new long[] {2, 3, 4}, v)));
+        Npy.writeNpz(out, Map.of("segs", Npy.uint8(new long[] {2, 3, 4}, v)));
         try (Npy.Npz z = Npy.openNpz(out)) {
             Npy.Array s = z.get("segs");
             assertArrayEquals(new long[] {2, 3, 4}, s.shape());
