@@ -167,6 +167,115 @@ public final class ShortAxisEstimate {
         return new Recist(longAxis, shortAxis, sliceIndex);
     }
 
+    /**
+     * {@code data} with every mark's short axis dropped and estimated again from the key slice
+     * ({@link #complete(Slice, Axis, int, Config)}): measures what long-axis-only marks cost.
+     * Cases are wrapped lazily; the estimate is made when a case's RECIST is first asked for.
+     */
+    public static LesionDataset dropShortAxes(LesionDataset data, Config cfg) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(cfg, "cfg");
+        return new LesionDataset() {
+            @Override
+            public int size() {
+                return data.size();
+            }
+
+            @Override
+            public LesionCase get(int i) {
+                return new LongAxisOnlyCase(data.get(i), cfg);
+            }
+
+            @Override
+            public java.util.List<WsssIoException> problems() {
+                return data.problems();
+            }
+        };
+    }
+
+    /** A case whose RECIST is its long axis with an estimated short axis. */
+    private static final class LongAxisOnlyCase implements LesionCase {
+        private final LesionCase c;
+        private final Config cfg;
+        private volatile Recist recist;
+
+        LongAxisOnlyCase(LesionCase c, Config cfg) {
+            this.c = c;
+            this.cfg = cfg;
+        }
+
+        @Override
+        public String id() {
+            return c.id();
+        }
+
+        @Override
+        public Recist recist() {
+            Recist r = recist;
+            if (r == null) {
+                Recist given = c.recist();
+                r = complete(c.slice(given.sliceIndex()), given.longAxis(), given.sliceIndex(), cfg);
+                recist = r;
+            }
+            return r;
+        }
+
+        @Override
+        public VoxelSpacing spacing() {
+            return c.spacing();
+        }
+
+        @Override
+        public Window window() {
+            return c.window();
+        }
+
+        @Override
+        public LesionCategory category() {
+            return c.category();
+        }
+
+        @Override
+        public Split split() {
+            return c.split();
+        }
+
+        @Override
+        public int width() {
+            return c.width();
+        }
+
+        @Override
+        public int height() {
+            return c.height();
+        }
+
+        @Override
+        public int[] sliceIndices() {
+            return c.sliceIndices();
+        }
+
+        @Override
+        public int zOf(int sliceIndex) {
+            return c.zOf(sliceIndex);
+        }
+
+        @Override
+        public Slice slice(int sliceIndex) {
+            return c.slice(sliceIndex);
+        }
+
+        @Override
+        public java.util.Optional<Mask3D> groundTruth() {
+            return c.groundTruth();
+        }
+
+        @Override
+        public String toString() {
+            return c + " (long axis only)";
+        }
+    }
+
     private static int walk(Slice s, double cx, double cy, double dx, double dy, double m, double band, int stopRun,
                             int maxSteps) {
         int last = 0;

@@ -52,6 +52,10 @@ final class SegmentCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Option(names = "--long-axis-only", description = "Drop every mark's short axis and estimate it from the image"
+            + " (as for FLARE25 marks), to measure what the short axis is worth.")
+    boolean longAxisOnly;
+
     @Option(names = "--labels", description = "Also write one label map per volume (lesion n = n, in input order):"
             + " OUT/labels/<volume>.nii.gz; with --flare always OUT/<case>.npz (segs).")
     boolean labels;
@@ -113,7 +117,8 @@ final class SegmentCommand implements Callable<Integer> {
         common.validate();
         LesionInput in = input.open(common.threads);
         LesionDataset all = in.dataset();
-        LesionDataset data = filter(all, split);
+        LesionDataset data = filter(longAxisOnly ? org.wsss.api.ShortAxisEstimate.dropShortAxes(all,
+                org.wsss.api.ShortAxisEstimate.Config.defaults()) : all, split);
         try (Segmenters.Handle seg = Segmenters.open(method, model, inferenceConfig(), grabCut3deConfig())) {
             Batch batch = new Batch(out, common.threads, force, common.progress());
             Batch.Report<Void> report = batch.run("segment (" + method + ")",

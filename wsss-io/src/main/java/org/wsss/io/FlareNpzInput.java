@@ -61,6 +61,9 @@ final class FlareNpzInput implements LesionInput {
             }
         }
         this.dataset = LesionDataset.of(cases, problems);
+        for (GridLesionCase c : cases) {
+            byId.put(c.id(), c);
+        }
     }
 
     static FlareNpzInput open(Path dir, int cacheSize) {
@@ -238,11 +241,15 @@ final class FlareNpzInput implements LesionInput {
         return dataset;
     }
 
-    private static GridLesionCase grid(LesionCase c) {
-        if (c instanceof GridLesionCase g) {
-            return g;
+    private final Map<String, GridLesionCase> byId = new HashMap<>();
+
+    /** The input's own case of a lesion (by id, so wrapped cases are found too). */
+    private GridLesionCase grid(LesionCase c) {
+        GridLesionCase g = byId.get(c.id());
+        if (g == null) {
+            throw new IllegalArgumentException("lesion " + c.id() + " is not from this input");
         }
-        throw new IllegalArgumentException("lesion " + c.id() + " is not from this input");
+        return g;
     }
 
     @Override

@@ -58,6 +58,9 @@ final class NiftiCsvInput implements LesionInput {
         List<WsssIoException> problems = new ArrayList<>();
         read(cases, problems);
         this.dataset = LesionDataset.of(cases, problems);
+        for (GridLesionCase c : cases) {
+            byId.put(c.id(), c);
+        }
     }
 
     /**
@@ -415,11 +418,15 @@ final class NiftiCsvInput implements LesionInput {
         return dataset;
     }
 
-    private static GridLesionCase grid(LesionCase c) {
-        if (c instanceof GridLesionCase g) {
-            return g;
+    private final Map<String, GridLesionCase> byId = new HashMap<>();
+
+    /** The input's own case of a lesion (by id, so wrapped cases are found too). */
+    private GridLesionCase grid(LesionCase c) {
+        GridLesionCase g = byId.get(c.id());
+        if (g == null) {
+            throw new IllegalArgumentException("lesion " + c.id() + " is not from this input");
         }
-        throw new IllegalArgumentException("lesion " + c.id() + " is not from this input");
+        return g;
     }
 
     @Override
