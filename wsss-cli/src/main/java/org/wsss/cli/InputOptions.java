@@ -25,7 +25,7 @@ final class InputOptions {
     Path flare;
 
     @Option(names = "--cache-volumes", paramLabel = "N",
-            description = "--nifti-csv, --flare: volumes held in memory at once (default: threads + 1).")
+            description = "--nifti-csv, --flare: volumes held in memory at once (default: --threads).")
     Integer cacheVolumes;
 
     /**
@@ -39,7 +39,7 @@ final class InputOptions {
             throw new IllegalArgumentException("give exactly one input: --deeplesion DIR, --nifti-csv CSV or --flare"
                     + " DIR" + (given > 1 ? " (got " + given + ")" : ""));
         }
-        int cache = cacheVolumes != null ? cacheVolumes : threads + 1;
+        int cache = cacheVolumes != null ? cacheVolumes : threads;
         if (cache < 1) {
             throw new IllegalArgumentException("--cache-volumes must be >= 1, got " + cache);
         }

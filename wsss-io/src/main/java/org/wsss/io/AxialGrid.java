@@ -125,37 +125,6 @@ public record AxialGrid(int[] fileDims, int[] fileAxis, boolean[] flipped) {
         return fileAxis[0] == 0 && fileAxis[1] == 1 && fileAxis[2] == 2 && !flipped[0] && !flipped[1] && !flipped[2];
     }
 
-    /**
-     * For every SDK voxel in SDK order (x fastest, then y, then z), its linear index in the
-     * file's order (file axis 0 fastest). Used to move whole volumes both ways.
-     */
-    public int[] fileIndexOfSdkVoxels() {
-        int w = size(0), h = size(1), d = size(2);
-        long total = (long) w * h * d;
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(total + " voxels are more than one array holds");
-        }
-        long[] stride = {1, fileDims[0], (long) fileDims[0] * fileDims[1]};
-        int[] out = new int[(int) total];
-        int n = 0;
-        for (int z = 0; z < d; z++) {
-            long bz = offset(2, z, stride);
-            for (int y = 0; y < h; y++) {
-                long by = bz + offset(1, y, stride);
-                for (int x = 0; x < w; x++) {
-                    out[n++] = (int) (by + offset(0, x, stride));
-                }
-            }
-        }
-        return out;
-    }
-
-    private long offset(int c, int v, long[] stride) {
-        int a = fileAxis[c];
-        int idx = flipped[c] ? fileDims[a] - 1 - v : v;
-        return idx * stride[a];
-    }
-
     /** File voxel coordinates (continuous, axis 0..2) → SDK (x, y, z). */
     public double[] toSdk(double[] file) {
         double[] s = new double[3];

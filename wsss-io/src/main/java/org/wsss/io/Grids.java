@@ -24,18 +24,39 @@ final class Grids {
         return out;
     }
 
-    /** SDK-ordered labels → file-ordered labels. */
+    /** SDK-ordered labels → file-ordered labels (the same array when the grids coincide). */
     static byte[] toFileOrder(AxialGrid grid, byte[] sdk) {
-        int[] at = grid.fileIndexOfSdkVoxels();
-        if (sdk.length != at.length) {
-            throw new IllegalArgumentException(sdk.length + " labels for a grid of " + at.length + " voxels");
+        int w = grid.size(0), h = grid.size(1), d = grid.size(2);
+        if (sdk.length != (long) w * h * d) {
+            throw new IllegalArgumentException(sdk.length + " labels for a grid of " + w + "x" + h + "x" + d);
         }
         if (grid.isIdentity()) {
-            return sdk.clone();
+            return sdk;
+        }
+        int[] fd = grid.fileDims();
+        int[] fa = grid.fileAxis();
+        boolean[] fl = grid.flipped();
+        long[] fileStride = {1, fd[0], (long) fd[0] * fd[1]};
+        // file offset of SDK step +1 along each SDK axis, and of SDK voxel (0, 0, 0)
+        long[] step = new long[3];
+        long start = 0;
+        for (int c = 0; c < 3; c++) {
+            long st = fileStride[fa[c]];
+            step[c] = fl[c] ? -st : st;
+            if (fl[c]) {
+                start += (fd[fa[c]] - 1) * st;
+            }
         }
         byte[] out = new byte[sdk.length];
-        for (int n = 0; n < at.length; n++) {
-            out[at[n]] = sdk[n];
+        int n = 0;
+        for (int z = 0; z < d; z++) {
+            long oz = start + z * step[2];
+            for (int y = 0; y < h; y++) {
+                long o = oz + y * step[1];
+                for (int x = 0; x < w; x++, o += step[0]) {
+                    out[(int) o] = sdk[n++];
+                }
+            }
         }
         return out;
     }
@@ -100,13 +121,19 @@ final class Grids {
 
     /** A NIfTI mask read onto the SDK's axial grid through its own affine: set where non-zero. */
     static Mask3D readSdkMask(java.nio.file.Path file) {
-        org.wsss.api.Volume v = NiftiVolume.read(file).volume();
-        Mask3D.Builder b = Mask3D.builder(v.width(), v.height(), v.depth(), v.spacing());
-        for (int z = 0; z < v.depth(); z++) {
-            float[] s = v.slice(z).toArray();
-            for (int p = 0; p < s.length; p++) {
-                if (s[p] != 0) {
-                    b.set(p % v.width(), p / v.width(), z);
+        VolumeGeometry g = NiftiVolume.readGeometry(file);
+        NiftiImage img = Nifti.read(file);
+        AxialGrid grid = g.grid();
+        int[] fd = grid.fileDims();
+        Mask3D.Builder b = Mask3D.builder(grid.size(0), grid.size(1), grid.size(2), g.spacing());
+        int n = 0;
+        for (int k = 0; k < fd[2]; k++) {
+            for (int j = 0; j < fd[1]; j++) {
+                for (int i = 0; i < fd[0]; i++, n++) {
+                    if (img.rawAt(n) != 0) {
+                        double[] s = grid.toSdk(new double[] {i, j, k});
+                        b.set((int) s[0], (int) s[1], (int) s[2]);
+                    }
                 }
             }
         }
