@@ -221,6 +221,35 @@ class InputFormatsTest {
     }
 
     @Test
+    void boxPromptsIn2dAnd3d() throws IOException {
+        LesionInput in = LesionInputs.niftiCsv(nc.resolve("marks.csv"));
+        LesionCase c = in.dataset().get(0);
+        var box = c.recist().boundingBox();
+        int z = c.recist().sliceIndex();
+        String image = "volumes/" + in.volumeOf(c) + ".nii.gz";
+        String corners = (box.x() - 2) + "," + (box.y() - 2) + "," + (box.endX() + 1) + "," + (box.endY() + 1);
+        Path csv = nc.resolve("boxes.csv");
+        Files.write(csv, List.of("image,lesion,slice,box_x1,box_y1,box_x2,box_y2,box_z1,box_z2",
+                image + ",box2d," + z + "," + corners + ",,",
+                image + ",box3d,," + corners + "," + z + "," + z));
+        Path o = segment("--nifti-csv", csv, "out-box");
+        LesionInput boxes = LesionInputs.niftiCsv(csv);
+        Mask3D m2 = boxes.readMask(boxes.dataset().get(0), o.resolve("box2d.nii.gz"));
+        Mask3D m3 = boxes.readMask(boxes.dataset().get(1), o.resolve("box3d.nii.gz"));
+        assertTrue(m2.slice(z).count() > 0, "the 2D box's slice is segmented");
+        assertTrue(m3.count() > 0 && m3.count() == m3.slice(z).count(), "a one-slice 3D box keeps one slice");
+        for (int y = 0; y < m3.height(); y++) {
+            for (int x = 0; x < m3.width(); x++) {
+                if (m3.get(x, y, z)) {
+                    assertTrue(x >= box.x() - 2 && x <= box.endX() + 1 && y >= box.y() - 2 && y <= box.endY() + 1);
+                }
+            }
+        }
+        String lesions = Files.readString(o.resolve(SegmentCommand.LESIONS_FILE));
+        assertTrue(lesions.contains("box"), lesions);
+    }
+
+    @Test
     void badFlareCasesFailAlone() throws IOException {
         Path dir = tmp.resolve("bad-flare");
         Files.createDirectories(dir);
