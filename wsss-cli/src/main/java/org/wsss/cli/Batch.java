@@ -197,8 +197,10 @@ final class Batch {
     static List<Failure> problems(LesionDataset data) {
         List<Failure> out = new ArrayList<>();
         for (WsssIoException e : data.problems()) {
-            // the lesion id where the row's File_name was readable, else the row; the reason names both
-            out.add(new Failure(e.lesion().orElse(e.row() >= 0 ? "row " + e.row() : "dataset"), oneLine(e.getMessage())));
+            // the lesion id where the row's File_name was readable, else the row, else the file; the reason
+            // names them all
+            out.add(new Failure(e.lesion().orElse(e.row() >= 0 ? "row " + e.row()
+                    : e.file().map(f -> f.getFileName().toString()).orElse("dataset")), oneLine(e.getMessage())));
         }
         return out;
     }

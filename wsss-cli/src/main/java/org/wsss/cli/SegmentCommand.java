@@ -14,8 +14,7 @@ import org.wsss.api.Mask3D;
 import org.wsss.api.Split;
 import org.wsss.dicom.DicomCases;
 import org.wsss.io.AtomicFiles;
-import org.wsss.io.DeepLesion;
-import org.wsss.io.DeepLesionDataset;
+import org.wsss.io.LesionInput;
 import org.wsss.io.Nifti;
 import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.eval.jobs.LesionRow;
@@ -41,19 +40,29 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = {
-            "Segments every lesion of a DeepLesion-layout folder, or of DICOM CT series with a marks CSV, in 3D.",
-            "%nWrites one mask per lesion, OUT/<id>.nii.gz, and OUT/lesions.csv with the lesion id, its "
-                + "volume in mL, the long and short axes measured on the mask and those of the radiologist in mm, "
-                + "and its status. With --dicom it also writes one DICOM SEG per series."},
+            "Segments every lesion of a DeepLesion-layout folder, NIfTI volumes with a marks CSV, FLARE25 cases "
+                + "or DICOM CT series with a marks CSV, in 3D.",
+            "%nWrites one mask per lesion, OUT/<id>.nii.gz on the input's own grid, and OUT/lesions.csv with "
+                + "the lesion id, its volume in mL, the long and short axes measured on the mask and those of the "
+                + "radiologist in mm, and its status. With --flare it also writes OUT/<case>.npz, with --labels one "
+                + "label map per volume, with --dicom one DICOM SEG per series."},
         footerHeading = "%nExample:%n",
-        footer = {"  ./wsss segment --deeplesion phantom/ --model model.wsss --out masks/"})
+        footer = {"  ./wsss segment --deeplesion phantom/ --model model.wsss --out masks/",
+            "  ./wsss segment --nifti-csv marks.csv --method grabcut-3de --out masks/"})
 final class SegmentCommand implements Callable<Integer> {
 
     static final String LESIONS_FILE = "lesions.csv";
 
-    @Option(names = "--deeplesion", paramLabel = "DIR",
-            description = "DeepLesion-layout folder (DL_info.csv and Images_png/). Or --dicom with --recist.")
-    Path deeplesion;
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--long-axis-only", description = "Drop every mark's short axis and estimate it from the image"
+            + " (as for FLARE25 marks), to measure what the short axis is worth.")
+    boolean longAxisOnly;
+
+    @Option(names = "--labels", description = "Also write one label map per volume (lesion n = n, in input order):"
+            + " OUT/labels/<volume>.nii.gz; with --flare always OUT/<case>.npz (segs).")
+    boolean labels;
 
     @Mixin
     DicomInput dicom;
@@ -113,30 +122,59 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        if ((deeplesion == null) == !dicom.given()) {
-            throw new IllegalArgumentException("give either --deeplesion DIR or --dicom DIR --recist CSV");
+        LesionInput in = null;
+        DicomCases dicomCases = null;
+        LesionDataset all;
+        Path source;
+        if (dicom.given()) {
+            if (input.given() > 0) {
+                throw new IllegalArgumentException("give either --dicom DIR --recist CSV or one of --deeplesion, "
+                        + "--nifti-csv and --flare");
+            }
+            dicomCases = dicom.open();
+            all = dicomCases.dataset();
+            source = dicom.marks;
+        } else {
+            in = input.open(common.threads, common.limits());
+            all = in.dataset();
+            source = in.source();
         }
-        DicomCases dicomCases = dicom.given() ? dicom.open() : null;
-        LesionDataset all = dicomCases != null ? dicomCases.dataset() : DeepLesion.open(deeplesion, common.limits());
-        Path input = dicomCases != null ? dicom.marks : ((DeepLesionDataset) all).csvFile();
-        LesionDataset data = filter(all, split);
+        LesionInput lin = in;
+        LesionDataset data = filter(longAxisOnly ? org.wsss.api.ShortAxisEstimate.dropShortAxes(all,
+                org.wsss.api.ShortAxisEstimate.Config.defaults()) : all, split);
+        boolean ownCsv = lin == null || lin.format().equals("deeplesion");
         try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
             Batch.Report<Void> report;
             try {
                 report = batch.run("segment (" + method + ")",
-                        Batch.jobs(data, c -> maskFile(out, c)), Batch.problems(all), (lesion, file) -> {
-                            LesionJobs.writeSegmentation(seg.segmenter(), lesion, file);
+                        Batch.jobs(data, c -> lin != null ? lin.maskFile(out, c) : maskFile(out, c)), Batch.problems(all),
+                        (lesion, file) -> {
+                            Mask3D m = LesionJobs.segment(seg.segmenter(), lesion);
+                            if (lin != null) {
+                                lin.writeMask(lesion, m, file);
+                            } else {
+                                Nifti.writeMask(m, file);
+                            }
                             return null;
                         });
             } catch (RuntimeException e) {
                 // a stopped run still lists what it has (lesions without a mask as missing)
-                writeLesionsCsv(out, data, java.util.Map.of());
+                if (ownCsv) {
+                    writeLesionsCsv(out, data, java.util.Map.of());
+                }
                 throw e;
             }
-            Batch.requireUsableRows(all, input, report);
-            writeLesionsCsv(out, data, report);
+            Batch.requireUsableRows(all, source, report);
+            if (lin != null && (labels || lin.format().equals("flare-npz"))) {
+                InputOutputs.writeLabels(lin, data, out);
+            }
+            if (ownCsv) {
+                writeLesionsCsv(out, data, report);
+            } else {
+                InputOutputs.writeLesionsCsv(lin, out, data, report);
+            }
             spec.commandLine().getOut().println(report.summary());
             if (dicomCases != null) {
                 int n = DicomInput.writeSegmentations(dicomCases, out, method, c -> maskFile(out, c)).size();

@@ -50,6 +50,10 @@ final class Table1Command implements Callable<Integer> {
             description = "Training lesions for the DCRF grid search (default: ${DEFAULT-VALUE}).")
     int gridCases = 40;
 
+    @Option(names = "--long-axis-only", description = "Drop every mark's short axis and estimate it from the image"
+            + " (as for FLARE25 marks), to measure what the short axis is worth.")
+    boolean longAxisOnly;
+
     @Mixin
     CommonOptions common;
 
@@ -58,6 +62,9 @@ final class Table1Command implements Callable<Integer> {
         common.validate();
         LesionDataset data = deeplesion != null ? DeepLesion.open(deeplesion)
                 : Phantom.dataset(PhantomConfig.defaults().withCount(n).withSeed(common.seed));
+        if (longAxisOnly) {
+            data = org.wsss.api.ShortAxisEstimate.dropShortAxes(data, org.wsss.api.ShortAxisEstimate.Config.defaults());
+        }
         Files.createDirectories(out);
         DenseCrfGridSearch.Result grid = DenseCrfGridSearch.run(Subsets.firstOf(data, Split.TRAIN, gridCases),
                 Split.TRAIN, DenseCrfGridSearch.Grid.defaults(), common.threads, common.progress());
@@ -69,7 +76,7 @@ final class Table1Command implements Callable<Integer> {
         Tables t = res.table();
         t.writeCsv(out.resolve("table1.csv"));
         String md = "## Table 1 — initial RECIST-slice masks (" + (deeplesion != null ? deeplesion : "phantom, n=" + n
-                + ", seed " + common.seed) + ", test split)\n\n" + t.toMarkdown()
+                + ", seed " + common.seed) + ", test split" + (longAxisOnly ? ", long axis only" : "") + ")\n\n" + t.toMarkdown()
                 + "\nDCRF configuration: best of " + grid.configs().size() + " on " + gridCases
                 + " training lesions (mean Dice " + Tables.f3(grid.bestDice()) + "), see dcrf-grid.csv.\n";
         AtomicFiles.write(out.resolve("table1.md"), o -> o.write(md.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

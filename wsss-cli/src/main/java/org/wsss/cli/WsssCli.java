@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"Run `wsss COMMAND --help` for a command's options and an example. Start with `wsss demo`."},
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, PhantomCommand.class, WeakLabelsCommand.class,
             EvaluateCommand.class, SegmentCommand.class, Table1Command.class, Table2Command.class,
-            TrainCommand.class, PretrainCommand.class})
+            TrainCommand.class, PretrainCommand.class, ConvertCommand.class})
 public final class WsssCli {
 
     /** Exit code for bad usage, unreadable input or a run that could not finish. */
