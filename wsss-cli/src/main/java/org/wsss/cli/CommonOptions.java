@@ -25,9 +25,10 @@ final class CommonOptions {
     Double lesionTimeoutSeconds;
 
     @Option(names = "--limit", paramLabel = "NAME=VALUE",
-            description = "Raise or lower a reader limit (repeatable), e.g. slicePixels=67108864, csvBytes=1g, modelBytes=4g;"
-                    + " names: slicePixels, slicesPerSeries, volumeVoxels, csvBytes, csvLineChars, csvRows,"
-                    + " modelEntryBytes, modelBytes, activationBytes (see docs/reliability.md).")
+            description = "Raise or lower a reader limit; repeatable, e.g. --limit csvBytes=1g --limit modelBytes=4g."
+                    + " The names are slicePixels, slicesPerSeries, volumeVoxels, csvBytes, csvLineChars, csvRows,"
+                    + " modelEntryBytes, modelBytes and activationBytes; their defaults are in the reliability page"
+                    + " of the docs folder.")
     List<String> limitOverrides = new ArrayList<>();
 
     /** Checks the values. */

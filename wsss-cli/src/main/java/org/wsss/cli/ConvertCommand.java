@@ -17,8 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts lesions between the DeepLesion layout, NIfTI + marks CSV and FLARE25 npz cases.",
-            "--to deeplesion: OUT/DL_info.csv + OUT/Images_png/; --to nifti-csv: OUT/marks.csv + OUT/volumes/;",
-            "--to flare: OUT/<volume>.npz (imgs, spacing, recist: the long axes)."})
+            "%nWith --to deeplesion it writes a DL_info.csv and an Images_png folder; with --to nifti-csv a marks.csv "
+                + "and a volumes folder; with --to flare one npz file per volume (imgs, spacing, and recist holding "
+                + "the long axes)."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss convert --deeplesion phantom/ --to nifti-csv --out nifti/"})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin

@@ -29,8 +29,8 @@ final class DicomInput {
             + " implicit or explicit VR little endian). Needs --recist. Writes OUT/<SeriesInstanceUID>.seg.dcm too.")
     Path dir;
 
-    @Option(names = "--recist", paramLabel = "CSV", description = "With --dicom: RECIST marks, header "
-            + DicomRecistMark.HEADER + "; space = pixel (column, row) or patient (mm).")
+    @Option(names = "--recist", paramLabel = "CSV", description = "With --dicom: the RECIST marks CSV, one row per lesion with its SOP Instance UID and"
+            + " the four endpoints, in pixels (column, row) or in patient mm; its columns are in the wsss-dicom README.")
     Path marks;
 
     /** Whether --dicom or --recist was given. */

@@ -74,7 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path pred;
 
     @Option(names = "--truth", required = true, paramLabel = "TRUTH",
-            description = "DeepLesion-layout folder with ground_truth/<id>.nii.gz, or a folder of <id>.nii.gz.")
+            description = "DeepLesion-layout folder whose ground_truth folder holds one mask per lesion, or a folder"
+                    + " of such masks, each named by its lesion id.")
     Path truth;
 
     @Mixin
