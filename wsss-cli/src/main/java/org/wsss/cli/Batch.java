@@ -193,14 +193,11 @@ final class Batch {
         return jobs;
     }
 
-    /** The rows {@code data} could not read, as failures named {@code row N}. */
+    /** The rows {@code data} could not read, as failures named by {@link LesionJobs#problemName}. */
     static List<Failure> problems(LesionDataset data) {
         List<Failure> out = new ArrayList<>();
         for (WsssIoException e : data.problems()) {
-            // the lesion id where the row's File_name was readable, else the row, else the file; the reason
-            // names them all
-            out.add(new Failure(e.lesion().orElse(e.row() >= 0 ? "row " + e.row()
-                    : e.file().map(f -> f.getFileName().toString()).orElse("dataset")), oneLine(e.getMessage())));
+            out.add(new Failure(LesionJobs.problemName(e), oneLine(e.getMessage())));
         }
         return out;
     }

@@ -96,7 +96,7 @@ public final class DeepLesionSource {
             List<FailureRow> problems = new ArrayList<>();
             for (WsssIoException e : ds.problems()) {
                 String reason = LesionJobs.oneLine(e.getMessage());
-                problems.add(new FailureRow(e.row() >= 0 ? "row " + e.row() : "dataset",
+                problems.add(new FailureRow(LesionJobs.problemName(e),
                         work == null ? reason : rename(reason, work, dir)));
             }
             return new DeepLesionSource(dir.root(), head, refs, problems);

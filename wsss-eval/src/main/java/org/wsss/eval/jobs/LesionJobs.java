@@ -99,6 +99,17 @@ public final class LesionJobs {
         return oneLine(m == null || m.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m);
     }
 
+    /**
+     * The name a dataset problem is listed under in a failures table: the lesion id where the
+     * row's File_name was readable, else {@code row N}, else the file's name, else {@code dataset}
+     * (the reason names them all).
+     */
+    public static String problemName(WsssIoException e) {
+        Objects.requireNonNull(e, "e");
+        return e.lesion().orElse(e.row() >= 0 ? "row " + e.row()
+                : e.file().map(f -> f.getFileName().toString()).orElse("dataset"));
+    }
+
     /** {@code s} with its line breaks (and the blanks around them) replaced by one space. */
     public static String oneLine(String s) {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
