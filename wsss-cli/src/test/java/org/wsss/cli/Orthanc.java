@@ -27,7 +27,9 @@ final class Orthanc implements AutoCloseable {
 
     private final Process process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 only: no h2c upgrade headers for Orthanc's embedded server to trip over.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Orthanc(Process process, URI base) {
         this.process = process;
@@ -90,9 +92,20 @@ final class Orthanc implements AutoCloseable {
 
     /** Stores a DICOM file (REST {@code POST /instances}); returns Orthanc's instance id. */
     String store(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/instances"))
-                .header("Content-Type", "application/dicom")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = null;
+        for (int attempt = 1; r == null; attempt++) {
+            try {
+                r = http.send(HttpRequest.newBuilder(base.resolve("/instances"))
+                        .header("Content-Type", "application/dicom")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // A loaded machine: the server may drop a connection while it starts up; retry a little.
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(500L * attempt);
+            }
+        }
         if (r.statusCode() != 200) {
             throw new IOException("POST /instances of " + file + ": HTTP " + r.statusCode() + " " + r.body());
         }
