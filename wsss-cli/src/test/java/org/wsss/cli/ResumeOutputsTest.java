@@ -83,9 +83,12 @@ class ResumeOutputsTest {
         TinyDeepLesion.fourCases(dl);
         Cli r = WeakLabelsCommandTest.weakLabels(dl, "recist-d", out, "--lesion-timeout", "0.000001");
         assertEquals(1, r.code(), r.toString());
+        // A lesion may finish before its result is first asked for; every other one times out, alone.
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"));
-        assertEquals(5, failures.size(), failures.toString());
-        assertTrue(failures.get(1).contains("TimeoutException: no result within the time limit"), failures.toString());
+        assertTrue(failures.size() >= 2 && failures.size() <= 5, failures.toString());
+        for (String row : failures.subList(1, failures.size())) {
+            assertTrue(row.contains("TimeoutException: no result within the time limit"), failures.toString());
+        }
         Cli bad = WeakLabelsCommandTest.weakLabels(dl, "recist-d", out, "--lesion-timeout", "0");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("--lesion-timeout must be in (0, 1e7] seconds"), bad.toString());
