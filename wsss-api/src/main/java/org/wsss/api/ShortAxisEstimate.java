@@ -194,85 +194,29 @@ public final class ShortAxisEstimate {
     }
 
     /** A case whose RECIST is its long axis with an estimated short axis. */
-    private static final class LongAxisOnlyCase implements LesionCase {
-        private final LesionCase c;
+    private static final class LongAxisOnlyCase extends ForwardingLesionCase {
         private final Config cfg;
         private volatile Recist recist;
 
         LongAxisOnlyCase(LesionCase c, Config cfg) {
-            this.c = c;
+            super(c);
             this.cfg = cfg;
-        }
-
-        @Override
-        public String id() {
-            return c.id();
         }
 
         @Override
         public Recist recist() {
             Recist r = recist;
             if (r == null) {
-                Recist given = c.recist();
-                r = complete(c.slice(given.sliceIndex()), given.longAxis(), given.sliceIndex(), cfg);
+                Recist given = delegate.recist();
+                r = complete(delegate.slice(given.sliceIndex()), given.longAxis(), given.sliceIndex(), cfg);
                 recist = r;
             }
             return r;
         }
 
         @Override
-        public VoxelSpacing spacing() {
-            return c.spacing();
-        }
-
-        @Override
-        public Window window() {
-            return c.window();
-        }
-
-        @Override
-        public LesionCategory category() {
-            return c.category();
-        }
-
-        @Override
-        public Split split() {
-            return c.split();
-        }
-
-        @Override
-        public int width() {
-            return c.width();
-        }
-
-        @Override
-        public int height() {
-            return c.height();
-        }
-
-        @Override
-        public int[] sliceIndices() {
-            return c.sliceIndices();
-        }
-
-        @Override
-        public int zOf(int sliceIndex) {
-            return c.zOf(sliceIndex);
-        }
-
-        @Override
-        public Slice slice(int sliceIndex) {
-            return c.slice(sliceIndex);
-        }
-
-        @Override
-        public java.util.Optional<Mask3D> groundTruth() {
-            return c.groundTruth();
-        }
-
-        @Override
         public String toString() {
-            return c + " (long axis only)";
+            return delegate + " (long axis only)";
         }
     }
 

@@ -11,16 +11,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wsss.api.ForwardingLesionCase;
 import org.wsss.api.LesionCase;
-import org.wsss.api.LesionCategory;
-import org.wsss.api.Mask3D;
-import org.wsss.api.Recist;
 import org.wsss.api.Slice;
-import org.wsss.api.Split;
-import org.wsss.api.VoxelSpacing;
-import org.wsss.api.Window;
 import org.wsss.io.DeepLesion;
 import org.wsss.io.DeepLesionDataset;
 
@@ -152,12 +146,11 @@ final class SeriesStage implements AutoCloseable {
     }
 
     /** A staged case under the driver's id, reading slices through the series' cache. */
-    private final class StagedCase implements LesionCase {
-        private final LesionCase c;
+    private final class StagedCase extends ForwardingLesionCase {
         private final String id;
 
         StagedCase(LesionCase c, String id) {
-            this.c = c;
+            super(c);
             this.id = id;
         }
 
@@ -167,38 +160,10 @@ final class SeriesStage implements AutoCloseable {
         }
 
         @Override
-        public Recist recist() {
-            return c.recist();
-        }
-
-        @Override
-        public VoxelSpacing spacing() {
-            return c.spacing();
-        }
-
-        @Override
-        public Window window() {
-            return c.window();
-        }
-
-        @Override
-        public LesionCategory category() {
-            return c.category();
-        }
-
-        @Override
-        public Split split() {
-            return c.split();
-        }
-
-        @Override
-        public int width() {
-            return c.width();
-        }
-
-        @Override
-        public int height() {
-            return c.height();
+        public int zOf(int sliceIndex) {
+            // through sliceIndices(), so a failed fetch is reported here too
+            int i = java.util.Arrays.binarySearch(sliceIndices(), sliceIndex);
+            return i >= 0 ? i : -1;
         }
 
         @Override
@@ -206,7 +171,7 @@ final class SeriesStage implements AutoCloseable {
             if (fetchError != null) {
                 throw fetchError;
             }
-            return c.sliceIndices();
+            return delegate.sliceIndices();
         }
 
         @Override
@@ -215,23 +180,18 @@ final class SeriesStage implements AutoCloseable {
                 throw fetchError;
             }
             // Only indices of this case's own range come from the cache; others fail as the reader says.
-            if (java.util.Arrays.binarySearch(c.sliceIndices(), sliceIndex) < 0) {
-                return c.slice(sliceIndex);
+            if (java.util.Arrays.binarySearch(delegate.sliceIndices(), sliceIndex) < 0) {
+                return delegate.slice(sliceIndex);
             }
-            String key = sliceIndex + ":" + c.width() + "x" + c.height() + ":" + c.spacing();
+            String key = sliceIndex + ":" + delegate.width() + "x" + delegate.height() + ":" + delegate.spacing();
             Slice s = slices.get(key);
             if (s == null) {
                 long t = System.nanoTime();
-                s = c.slice(sliceIndex);
+                s = delegate.slice(sliceIndex);
                 readNanos += System.nanoTime() - t;
                 slices.put(key, s);
             }
             return s;
-        }
-
-        @Override
-        public Optional<Mask3D> groundTruth() {
-            return c.groundTruth();
         }
 
         @Override
