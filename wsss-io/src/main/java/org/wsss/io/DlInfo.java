@@ -57,9 +57,9 @@ final class DlInfo {
         int series = CsvLine.parseInt(HEADER.get(SERIES), f.get(SERIES));
         int key = CsvLine.parseInt(HEADER.get(KEY), f.get(KEY));
         double[] c = CsvLine.parseDoubles(HEADER.get(COORDS), f.get(COORDS), 8);
-        // Derived columns: checked as numbers, not kept.
+        // Derived columns: checked as numbers, not kept; the diameters also against the coordinates.
         CsvLine.parseDoubles(HEADER.get(BOX), f.get(BOX), 4);
-        CsvLine.parseDoubles(HEADER.get(DIAMETERS), f.get(DIAMETERS), 2);
+        double[] diameters = CsvLine.parseDoubles(HEADER.get(DIAMETERS), f.get(DIAMETERS), 2);
         CsvLine.parseDoubles(HEADER.get(LOCATION), f.get(LOCATION), 3);
         LesionCategory category;
         try {
@@ -117,8 +117,25 @@ final class DlInfo {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(HEADER.get(COORDS) + ": degenerate RECIST: " + e.getMessage(), e);
         }
+        checkDiameters(diameters, c);
         return new DeepLesionRecord(fileName, patient, study, series, recist, noisy == 1, range[0], range[1], spacing,
                 size[0], size[1], window, category, gender, age, split);
+    }
+
+    /**
+     * Cross-checks {@code Lesion_diameters_Pixel_} against the lengths of the two axes of
+     * {@code Measurement_coordinates} (in either order): a disagreement of more than 1 px + 5 %
+     * means the row's columns were shifted or edited apart, and its mark cannot be trusted.
+     */
+    static void checkDiameters(double[] d, double[] c) {
+        double a = Math.hypot(c[2] - c[0], c[3] - c[1]), b = Math.hypot(c[6] - c[4], c[7] - c[5]);
+        double lo = Math.min(a, b), hi = Math.max(a, b), dlo = Math.min(d[0], d[1]), dhi = Math.max(d[0], d[1]);
+        // !(close) so that NaN fails too
+        if (!(Math.abs(dhi - hi) <= 1 + 0.05 * hi && Math.abs(dlo - lo) <= 1 + 0.05 * lo)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s: %.2f, %.2f px disagree with the axes of %s (%.2f, %.2f px)", HEADER.get(DIAMETERS), d[0], d[1],
+                    HEADER.get(COORDS), hi, lo));
+        }
     }
 
     /** The fields of a row for {@code r}; derived columns computed as {@link DeepLesionWriter} documents. */

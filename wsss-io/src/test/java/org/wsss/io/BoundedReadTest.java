@@ -114,6 +114,18 @@ class BoundedReadTest {
     }
 
     @Test
+    void diametersThatDisagreeWithTheCoordinatesMakeABadRow() {
+        String shifted = DlFixture.withField(DlFixture.ROW, 7, "50.0, 40.0");   // Lesion_diameters_Pixel_
+        String close = DlFixture.withField(DlFixture.ROW, 7, CsvLine.split(DlFixture.ROW).get(7).replace(",", " ,"));
+        DlFixture.csv(dir, DlFixture.ROW, shifted, close);
+        List<WsssIoException> p = DeepLesion.open(dir).problems();
+        assertEquals(1, p.size(), p.toString());
+        assertEquals(3, p.get(0).row());
+        assertTrue(p.get(0).getMessage().contains("Lesion_diameters_Pixel_: 50.00, 40.00 px disagree with the axes of"
+                + " Measurement_coordinates"), p.get(0).getMessage());
+    }
+
+    @Test
     void aDegenerateRecistRowIsNamedByItsLesionId() {
         String degenerate = DlFixture.withField(DlFixture.ROW, COORDS, "100, 100, 100, 100, 90, 90, 110, 110");
         DlFixture.csv(dir, DlFixture.ROW, degenerate);

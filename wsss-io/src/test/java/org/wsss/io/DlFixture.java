@@ -78,6 +78,15 @@ final class DlFixture {
     static String withField(String row, int k, String value) {
         List<String> f = new java.util.ArrayList<>(CsvLine.split(row));
         f.set(k, value);
+        if (k == 5) {
+            // new coordinates: their derived diameters follow, as a real DL_info.csv has them
+            try {
+                double[] c = CsvLine.parseDoubles("coords", value, 8);
+                f.set(7, CsvLine.formatList(Math.hypot(c[2] - c[0], c[3] - c[1]), Math.hypot(c[6] - c[4], c[7] - c[5])));
+            } catch (IllegalArgumentException e) {
+                // malformed on purpose: the test is about the coordinates
+            }
+        }
         return CsvLine.join(f);
     }
 }
