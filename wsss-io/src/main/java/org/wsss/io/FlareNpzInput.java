@@ -41,7 +41,7 @@ import org.wsss.api.WsssIoException;
 final class FlareNpzInput implements LesionInput {
 
     private final Path dir;
-    private final LesionDataset dataset;
+    private final GridCases grid;
     private final Map<String, int[]> dims = new LinkedHashMap<>();
     private final Map<String, VoxelSpacing> spacings = new HashMap<>();
     private final VolumeCache<Path> cache;
@@ -60,10 +60,7 @@ final class FlareNpzInput implements LesionInput {
                 problems.add(new WsssIoException(f, e.getMessage(), e));
             }
         }
-        this.dataset = LesionDataset.of(cases, problems);
-        for (GridLesionCase c : cases) {
-            byId.put(c.id(), c);
-        }
+        this.grid = new GridCases(cases, problems);
     }
 
     static FlareNpzInput open(Path dir, int cacheSize) {
@@ -238,18 +235,12 @@ final class FlareNpzInput implements LesionInput {
 
     @Override
     public LesionDataset dataset() {
-        return dataset;
+        return grid.dataset();
     }
 
-    private final Map<String, GridLesionCase> byId = new HashMap<>();
-
-    /** The input's own case of a lesion (by id, so wrapped cases are found too). */
+    /** The input's own case of a lesion. */
     private GridLesionCase grid(LesionCase c) {
-        GridLesionCase g = byId.get(c.id());
-        if (g == null) {
-            throw new IllegalArgumentException("lesion " + c.id() + " is not from this input");
-        }
-        return g;
+        return grid.of(c);
     }
 
     @Override

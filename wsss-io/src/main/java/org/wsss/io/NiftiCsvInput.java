@@ -46,7 +46,7 @@ final class NiftiCsvInput implements LesionInput {
     static final double SLICE_TOLERANCE = 0.5;
 
     private final Path csv;
-    private final LesionDataset dataset;
+    private final GridCases grid;
     private final Map<String, Path> volumeFiles = new LinkedHashMap<>();
     private final Map<String, VolumeGeometry> geometries = new HashMap<>();
     private final VolumeCache<Path> cache;
@@ -57,10 +57,7 @@ final class NiftiCsvInput implements LesionInput {
         List<GridLesionCase> cases = new ArrayList<>();
         List<WsssIoException> problems = new ArrayList<>();
         read(cases, problems);
-        this.dataset = LesionDataset.of(cases, problems);
-        for (GridLesionCase c : cases) {
-            byId.put(c.id(), c);
-        }
+        this.grid = new GridCases(cases, problems);
     }
 
     /**
@@ -415,18 +412,12 @@ final class NiftiCsvInput implements LesionInput {
 
     @Override
     public LesionDataset dataset() {
-        return dataset;
+        return grid.dataset();
     }
 
-    private final Map<String, GridLesionCase> byId = new HashMap<>();
-
-    /** The input's own case of a lesion (by id, so wrapped cases are found too). */
+    /** The input's own case of a lesion. */
     private GridLesionCase grid(LesionCase c) {
-        GridLesionCase g = byId.get(c.id());
-        if (g == null) {
-            throw new IllegalArgumentException("lesion " + c.id() + " is not from this input");
-        }
-        return g;
+        return grid.of(c);
     }
 
     @Override

@@ -38,37 +38,10 @@ class ModelFileLimitsTest {
         return f;
     }
 
-    /** Copies {@code from} with its metadata edited and one more entry {@code extraName} of {@code extraZeros} zero bytes. */
-    private static void rewrite(Path from, Path to, UnaryOperator<String> meta, String extraName, int extraZeros)
-            throws IOException {
-        try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to);
-             ZipOutputStream out = new ZipOutputStream(os)) {
-            Enumeration<? extends ZipEntry> en = in.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                byte[] data = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(ModelFile.METADATA)) {
-                    data = meta.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(data);
-                out.closeEntry();
-            }
-            if (extraName != null) {
-                out.putNextEntry(new ZipEntry(extraName));
-                byte[] zeros = new byte[1 << 20];
-                for (int left = extraZeros; left > 0; left -= zeros.length) {
-                    out.write(zeros, 0, Math.min(left, zeros.length));
-                }
-                out.closeEntry();
-            }
-        }
-    }
-
     @Test
     void aZipBombEntryStopsAtTheEntryCap() throws IOException {
         Path bomb = dir.resolve("bomb.zip");
-        rewrite(tinyModel(), bomb, m -> m, "extra/bomb", 64 << 20);
+        ModelZips.rewrite(tinyModel(), bomb, m -> m, "extra/bomb", 64 << 20);
         assertTrue(Files.size(bomb) < 1 << 20, "64 MB of zeros compress to well under 1 MB");
         ReadLimits small = ReadLimits.defaults().with("modelEntryBytes=1m");
         WsssIoException e = assertThrows(WsssIoException.class, () -> ModelFile.read(bomb, small));
@@ -84,7 +57,7 @@ class ModelFileLimitsTest {
     @Test
     void anArchitectureValidFieldByFieldButHugeInProductIsRefusedBeforeBuildingIt() throws IOException {
         Path huge = dir.resolve("huge.zip");
-        rewrite(tinyModel(), huge, m -> m.replaceAll("(?m)^channels=.*$", "channels=4096")
+        ModelZips.rewrite(tinyModel(), huge, m -> m.replaceAll("(?m)^channels=.*$", "channels=4096")
                 .replaceAll("(?m)^convsPerStage=.*$", "convsPerStage=1")
                 .replaceAll("(?m)^inputSize=.*$", "inputSize=1024"), null, 0);
         WsssIoException e = assertThrows(WsssIoException.class, () -> Hnn.load(huge));

@@ -98,24 +98,6 @@ class ModelFileTest {
         assertEquals(cut, e.file().orElseThrow());
     }
 
-    /** Copies a model file with its metadata text changed. */
-    private static void rewriteMetadata(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws IOException {
-        try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to);
-             ZipOutputStream out = new ZipOutputStream(os)) {
-            Enumeration<? extends ZipEntry> en = in.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                byte[] data = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(ModelFile.METADATA)) {
-                    data = edit.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(data);
-                out.closeEntry();
-            }
-        }
-    }
-
     @Test
     void trainingCalibratesAndAFileWithoutCalibrationReadsAsUncalibrated(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("m.zip");
@@ -124,7 +106,7 @@ class ModelFileTest {
             assertFalse(m.info().calibration().isIdentity(), "training fits a calibration");
             Hnn.save(m, f);
             Path old = dir.resolve("old.zip");
-            rewriteMetadata(f, old, t -> t.replaceAll("(?m)^calibration\\..*$", ""));
+            ModelZips.rewrite(f, old, t -> t.replaceAll("(?m)^calibration\\..*$", ""));
             try (HnnModel back = Hnn.load(old)) {
                 assertTrue(back.info().calibration().isIdentity());
                 // The raw output, calibrated by the trained model's calibration, is what the trained model returns.
@@ -144,7 +126,7 @@ class ModelFileTest {
             Hnn.save(m, f);
         }
         Path v2 = dir.resolve("v2.zip");
-        rewriteMetadata(f, v2, m -> m.replace("formatVersion=1", "formatVersion=2"));
+        ModelZips.rewrite(f, v2, m -> m.replace("formatVersion=1", "formatVersion=2"));
         WsssIoException e = assertThrows(WsssIoException.class, () -> Hnn.load(v2));
         assertTrue(e.getMessage().contains("version 2"), e.getMessage());
     }

@@ -84,7 +84,7 @@ class ModelZipFuzzProperties {
         Path dir = Files.createTempDirectory("wsss-model-fuzz");
         Path from = dir.resolve("valid.zip"), to = dir.resolve("m.zip");
         Files.write(from, VALID);
-        ModelFileLimitsTestAccess.rewrite(from, to, m -> m.replaceAll("(?m)^" + key + "=.*$", key + "=" + value));
+        ModelZips.rewrite(from, to, m -> m.replaceAll("(?m)^" + key + "=.*$", key + "=" + value));
         load(Files.readAllBytes(to));
     }
 
