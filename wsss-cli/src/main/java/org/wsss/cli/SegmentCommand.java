@@ -113,6 +113,11 @@ final class SegmentCommand implements Callable<Integer> {
             + " paper's).")
     Double backgroundConfidence;
 
+    @Option(names = "--intensity-stop", paramLabel = "F", description = "Every method: cut each side of the 3D"
+            + " mask at the first slice where less than F of its pixels lie in the HU range of the RECIST-slice"
+            + " mask (the lesion has ended); 0 = off (default: 0.3).")
+    Double intensityStop;
+
     @Mixin
     CommonOptions common;
 
@@ -188,7 +193,7 @@ final class SegmentCommand implements Callable<Integer> {
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, seedConfidence,
-                backgroundConfidence);
+                backgroundConfidence, intensityStop);
     }
 
     static Path maskFile(Path out, LesionCase c) {

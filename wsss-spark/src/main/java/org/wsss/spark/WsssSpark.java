@@ -160,6 +160,10 @@ public final class WsssSpark implements Runnable {
                 + " confidence (default: 0.8).")
         Double backgroundConfidence;
 
+        @Option(names = "--intensity-stop", paramLabel = "F", description = "Every method: cut where less than F of"
+                + " a slice's mask lies in the RECIST-slice mask's HU range; 0 = off (default: 0.3).")
+        Double intensityStop;
+
         @Mixin
         JobOptions job;
 
@@ -169,7 +173,7 @@ public final class WsssSpark implements Runnable {
         @Override
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
-                    minInsideFraction, seedConfidence, backgroundConfidence);
+                    minInsideFraction, seedConfidence, backgroundConfidence, intensityStop);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");
