@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code Spacing_mm_px_}), and {@code OUT/lesions.csv} with the volume and the RECIST measured
  * back from each mask beside the radiologist's.
  *
- * <p>The 3D walk's parameters default to {@link InferenceConfig#defaults()} (wsss, wsss-cnn) and
+ * <p>The 3D walk's parameters default to {@link InferenceConfig#gcDefaults()} (wsss),
+ * {@link InferenceConfig#defaults()} (wsss-cnn) and
  * {@link GrabCut3deConfig#defaults()} (grabcut-3de); options override single fields: the lesion's
  * assumed z extent (both), the CNN threshold and the stopping rules (wsss, wsss-cnn only).
  */
@@ -91,7 +92,7 @@ final class SegmentCommand implements Callable<Integer> {
     PropagationConfig.ZRadius zRadius;
 
     @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis, in (0, 10]"
-            + " (default: 1).")
+            + " (default: 1.25 for wsss, 1 for the others).")
     Double zRadiusScale;
 
     @Option(names = "--threshold", paramLabel = "T", description = "wsss, wsss-cnn: probability at or above which a"

@@ -141,7 +141,8 @@ public final class WsssSpark implements Runnable {
                 description = "What the lesion's assumed z semi-axis is derived from (default: MEAN_HALF_AXES).")
         PropagationConfig.ZRadius zRadius;
 
-        @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis (default: 1).")
+        @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis"
+                + " (default: 1.25 for wsss, 1 for the others).")
         Double zRadiusScale;
 
         @Option(names = "--threshold", paramLabel = "T", description = "wsss, wsss-cnn: probability threshold"

@@ -59,9 +59,12 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         return !method.equals("grabcut-3de");
     }
 
-    /** {@link InferenceConfig#defaults()} with the options given. */
+    /**
+     * {@link InferenceConfig#gcDefaults()} (wsss) or {@link InferenceConfig#defaults()} (wsss-cnn)
+     * with the options given.
+     */
     public InferenceConfig inferenceConfig() {
-        InferenceConfig c = InferenceConfig.defaults();
+        InferenceConfig c = method.equals("wsss") ? InferenceConfig.gcDefaults() : InferenceConfig.defaults();
         c = c.withPropagation(propagation(c.propagation()));
         if (threshold != null) {
             c = c.withThreshold(threshold);
