@@ -1,0 +1,47 @@
+package org.wsss.eval.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.wsss.propagation.assembly.IntensityStop;
+import org.wsss.propagation.baseline.GrabCut3deConfig;
+import org.wsss.propagation.geometry.PropagationConfig;
+import org.wsss.propagation.inference.InferenceConfig;
+
+/** Which defaults each method starts from, and how the options override single fields. */
+class SegmentSettingsTest {
+
+    @Test
+    void eachMethodStartsFromItsOwnDefaults() {
+        assertEquals(InferenceConfig.gcDefaults(), SegmentSettings.of("wsss").inferenceConfig());
+        assertEquals(InferenceConfig.defaults(), SegmentSettings.of("wsss-cnn").inferenceConfig());
+        assertEquals(GrabCut3deConfig.defaults(), SegmentSettings.of("grabcut-3de").grabCut3deConfig());
+        assertEquals(InferenceConfig.GC_Z_RADIUS_SCALE, InferenceConfig.gcDefaults().propagation().zRadiusScale());
+        assertEquals(1.0, InferenceConfig.defaults().propagation().zRadiusScale());
+        assertEquals(IntensityStop.defaults(), InferenceConfig.defaults().intensityStop());
+        assertEquals(IntensityStop.defaults(), GrabCut3deConfig.defaults().intensityStop());
+    }
+
+    @Test
+    void optionsOverrideSingleFields() {
+        SegmentSettings s = new SegmentSettings("wsss", PropagationConfig.ZRadius.HALF_LONG, 0.9, null, null, null,
+                null, 0.0);
+        InferenceConfig c = s.inferenceConfig();
+        assertEquals(new PropagationConfig(PropagationConfig.ZRadius.HALF_LONG, 0.9), c.propagation());
+        assertEquals(IntensityStop.off(), c.intensityStop());
+        assertEquals(InferenceConfig.gcDefaults().withPropagation(c.propagation())
+                .withIntensityStop(IntensityStop.off()), c);
+        SegmentSettings g = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, 0.5);
+        assertEquals(0.5, g.grabCut3deConfig().intensityStop().minFraction());
+        assertEquals(1.0, g.grabCut3deConfig().propagation().zRadiusScale());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        SegmentSettings s = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, 1.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::inferenceConfig);
+        assertEquals(true, e.getMessage().contains("minFraction"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SegmentSettings.of("magic"));
+    }
+}
