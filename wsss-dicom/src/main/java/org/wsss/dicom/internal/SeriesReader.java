@@ -3,6 +3,7 @@ package org.wsss.dicom.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -328,7 +329,7 @@ public final class SeriesReader {
             throw new WsssIoException(f, where + "Pixel Data holds " + len + " bytes, " + rows + " x " + cols + " x "
                     + bitsAllocated + " bits need " + need, null);
         }
-        short[] stored = storedValues(ds.bytes(), ds.offset(Tags.PIXEL_DATA), rows * cols, bytesPer, bitsStored,
+        ShortBuffer stored = storedValues(ds.bytes(), ds.offset(Tags.PIXEL_DATA), rows * cols, bytesPer, bitsStored,
                 signed == 1);
         Slice pixels;
         try {
@@ -346,27 +347,28 @@ public final class SeriesReader {
     }
 
     /**
-     * The stored values as 16-bit words: one bulk little-endian copy for 16 bits allocated, then
-     * (only when fewer bits are stored) the unused high bits dropped and signed values sign-extended,
-     * so that {@link Slice#rescaled} reads them as plain signed or unsigned shorts.
+     * The stored values as 16-bit words: for 16 bits allocated and stored (CT as written by every
+     * scanner), a little-endian view of the file's bytes, converted to HU without a copy;
+     * otherwise a copy with the unused high bits dropped and signed values sign-extended, so that
+     * {@link Slice#rescaled} reads them as plain signed or unsigned shorts (PS3.5 8.1.1).
      */
-    static short[] storedValues(byte[] d, int off, int n, int bytesPer, int bitsStored, boolean signed) {
+    static ShortBuffer storedValues(byte[] d, int off, int n, int bytesPer, int bitsStored, boolean signed) {
+        if (bytesPer == 2 && bitsStored == 16) {
+            return ByteBuffer.wrap(d, off, 2 * n).slice().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        }
         short[] v = new short[n];
+        int drop = 32 - bitsStored;
         if (bytesPer == 2) {
             ByteBuffer.wrap(d, off, 2 * n).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(v);
-            if (bitsStored < 16) {
-                int drop = 32 - bitsStored;
-                for (int i = 0; i < n; i++) {
-                    v[i] = (short) (signed ? v[i] << drop >> drop : (v[i] << drop) >>> drop);
-                }
+            for (int i = 0; i < n; i++) {
+                v[i] = (short) (signed ? v[i] << drop >> drop : (v[i] << drop) >>> drop);
             }
         } else {
-            int drop = 32 - bitsStored;
             for (int i = 0; i < n; i++) {
                 v[i] = (short) (signed ? d[off + i] << drop >> drop : (d[off + i] << drop) >>> drop);
             }
         }
-        return v;
+        return ShortBuffer.wrap(v);
     }
 
     private static String require(String v, Path f, String where, int tag) {

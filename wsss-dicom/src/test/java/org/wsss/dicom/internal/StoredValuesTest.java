@@ -20,7 +20,8 @@ class StoredValuesTest {
         for (int i = 0; i < d.length; i++) {
             d[i] = (byte) r.nextInt(256); // high bits beyond Bits Stored are garbage on purpose
         }
-        short[] v = SeriesReader.storedValues(d, off, n, bytesPer, bitsStored, signed);
+        java.nio.ShortBuffer v = SeriesReader.storedValues(d, off, n, bytesPer, bitsStored, signed);
+        assertEquals(n, v.remaining());
         int mask = (1 << bitsStored) - 1, signBit = 1 << (bitsStored - 1);
         for (int i = 0; i < n; i++) {
             int raw = bytesPer == 2 ? (d[off + 2 * i] & 0xff) | (d[off + 2 * i + 1] & 0xff) << 8 : d[off + i] & 0xff;
@@ -28,7 +29,7 @@ class StoredValuesTest {
             if (signed && (raw & signBit) != 0) {
                 raw -= signBit << 1;
             }
-            int got = signed ? v[i] : v[i] & 0xffff;
+            int got = signed ? v.get(v.position() + i) : v.get(v.position() + i) & 0xffff;
             assertEquals(raw, got, "pixel " + i + " of " + bitsStored + " bits stored in " + 8 * bytesPer);
         }
     }
