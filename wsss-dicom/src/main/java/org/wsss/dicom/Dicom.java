@@ -20,6 +20,7 @@ import org.wsss.dicom.internal.CtWriter;
 import org.wsss.dicom.internal.SegReader;
 import org.wsss.dicom.internal.SegWriter;
 import org.wsss.dicom.internal.SeriesReader;
+import org.wsss.io.LesionInput;
 
 /**
  * DICOM in and out for the SDK, the module's entry point: CT series in, lesion cases from
@@ -35,6 +36,9 @@ import org.wsss.dicom.internal.SeriesReader;
  * }
  * List<Path> segs = Dicom.writeSegmentations(cases, masks, Path.of("out/"));  // one SEG per series
  * }</pre>
+ *
+ * <p>As a {@link LesionInput} beside the SDK's other inputs (the command line's {@code --dicom DIR
+ * --recist CSV}): {@link #lesionInput}.
  *
  * <p>Transfer syntaxes: implicit and explicit VR little endian, uncompressed; others are refused
  * by name (decompress first, e.g. with dcmtk's {@code dcmdjpeg}). Written files are explicit VR
@@ -58,6 +62,20 @@ public final class Dicom {
      */
     public static DicomStudy read(Path dir) {
         return SeriesReader.read(dir);
+    }
+
+    /**
+     * The CT series under {@code dir} with the marks of {@code marksCsv} as a {@link LesionInput}
+     * (format {@code dicom}): its {@link LesionInput#dataset()} is {@link #cases}'s, each
+     * lesion's NIfTI mask carries its series' affine (Image Orientation and Position, LPS turned to
+     * RAS), and the per-volume output is the series' Segmentation ({@link #segmentationFile}).
+     * Refused series and bad rows are problems of the dataset.
+     *
+     * @throws WsssIoException if {@code dir} is not a folder or the CSV cannot be read at all
+     */
+    public static LesionInput lesionInput(Path dir, Path marksCsv) {
+        DicomRecistMark.Marks marks = DicomRecistMark.read(marksCsv);
+        return new DicomLesionInput(marksCsv, cases(read(dir), marks), marks.marks());
     }
 
     /**
