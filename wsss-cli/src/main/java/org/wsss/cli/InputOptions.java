@@ -30,9 +30,10 @@ final class InputOptions {
             + " implicit or explicit VR little endian). Needs --recist. `segment` also writes one DICOM SEG per series.")
     Path dicom;
 
-    @Option(names = "--recist", paramLabel = "CSV", description = "With --dicom: the RECIST marks CSV, one row per"
-            + " lesion with its SOP Instance UID and the four endpoints, in pixels (column, row) or in patient mm; its"
-            + " columns are in the wsss-dicom README.")
+    @Option(names = "--recist", paramLabel = "CSV|SR|DIR", description = "With --dicom: the RECIST marks. A CSV, one"
+            + " row per lesion with its SOP Instance UID and the four endpoints, in pixels (column, row) or in patient"
+            + " mm (columns in the wsss-dicom README); or a DICOM SR measurement report (TID 1500, polylines), or a"
+            + " folder of them.")
     Path recist;
 
     @Option(names = "--cache-volumes", paramLabel = "N",

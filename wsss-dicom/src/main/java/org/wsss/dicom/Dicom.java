@@ -20,6 +20,8 @@ import org.wsss.dicom.internal.CtWriter;
 import org.wsss.dicom.internal.SegReader;
 import org.wsss.dicom.internal.SegWriter;
 import org.wsss.dicom.internal.SeriesReader;
+import org.wsss.dicom.internal.SrReader;
+import org.wsss.dicom.internal.DicomParser;
 import org.wsss.io.LesionInput;
 
 /**
@@ -74,8 +76,46 @@ public final class Dicom {
      * @throws WsssIoException if {@code dir} is not a folder or the CSV cannot be read at all
      */
     public static LesionInput lesionInput(Path dir, Path marksCsv) {
-        DicomRecistMark.Marks marks = DicomRecistMark.read(marksCsv);
+        DicomRecistMark.Marks marks = marks(marksCsv);
         return new DicomLesionInput(marksCsv, cases(read(dir), marks), marks.marks());
+    }
+
+    /**
+     * RECIST marks from where a hospital keeps them: a marks CSV ({@link DicomRecistMark#read}), a
+     * DICOM Structured Report (TID 1500 measurement groups with SCOORD polylines, read by
+     * {@link SrReader}), or a folder of such reports (every DICOM file under it whose modality is
+     * SR, recursively, in name order). A report that cannot be read, or a group in it that is not a
+     * mark, is a problem naming the file; the other marks are read.
+     *
+     * @throws WsssIoException if {@code source} does not exist or a CSV cannot be read at all
+     */
+    public static DicomRecistMark.Marks marks(Path source) {
+        if (!java.nio.file.Files.isDirectory(source)) {
+            byte[] head = java.nio.file.Files.isRegularFile(source) ? DicomParser.bytesIfPart10(source) : null;
+            return head == null ? DicomRecistMark.read(source) : SrReader.read(source);
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> st = java.nio.file.Files.walk(source)) {
+            files = st.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new WsssIoException(source, "cannot list: " + e, e);
+        }
+        List<DicomRecistMark> marks = new ArrayList<>();
+        List<WsssIoException> problems = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                if (DicomParser.bytesIfPart10(f) == null
+                        || !"SR".equals(DicomParser.read(f).dataset().string(org.wsss.dicom.internal.Tags.MODALITY))) {
+                    continue;
+                }
+                DicomRecistMark.Marks m = SrReader.read(f);
+                marks.addAll(m.marks());
+                problems.addAll(m.problems());
+            } catch (WsssIoException e) {
+                problems.add(e);
+            }
+        }
+        return new DicomRecistMark.Marks(marks, problems);
     }
 
     /**
