@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code Spacing_mm_px_}), and {@code OUT/lesions.csv} with the volume and the RECIST measured
  * back from each mask beside the radiologist's.
  *
- * <p>The 3D walk's parameters default to {@link InferenceConfig#defaults()} (wsss, wsss-cnn) and
+ * <p>The 3D walk's parameters default to {@link InferenceConfig#gcDefaults()} (wsss),
+ * {@link InferenceConfig#defaults()} (wsss-cnn) and
  * {@link GrabCut3deConfig#defaults()} (grabcut-3de); options override single fields: the lesion's
  * assumed z extent (both), the CNN threshold and the stopping rules (wsss, wsss-cnn only).
  */
@@ -88,7 +89,7 @@ final class SegmentCommand implements Callable<Integer> {
     PropagationConfig.ZRadius zRadius;
 
     @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis, in (0, 10]"
-            + " (default: 1).")
+            + " (default: 1.25 for wsss, 1 for the others).")
     Double zRadiusScale;
 
     @Option(names = "--threshold", paramLabel = "T", description = "wsss, wsss-cnn: probability at or above which a"
@@ -109,6 +110,11 @@ final class SegmentCommand implements Callable<Integer> {
             + " seed where the network gives it a lesion probability below 1 - P, in [0.5, 1) (default: 0.8, the"
             + " paper's).")
     Double backgroundConfidence;
+
+    @Option(names = "--intensity-stop", paramLabel = "F", description = "Every method: cut each side of the 3D"
+            + " mask at the first slice where less than F of its pixels lie in the HU range of the RECIST-slice"
+            + " mask (the lesion has ended); 0 = off (default: 0.3).")
+    Double intensityStop;
 
     @Mixin
     CommonOptions common;
@@ -166,7 +172,7 @@ final class SegmentCommand implements Callable<Integer> {
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, seedConfidence,
-                backgroundConfidence);
+                backgroundConfidence, intensityStop);
     }
 
     static Path maskFile(Path out, LesionCase c) {

@@ -77,9 +77,9 @@ public final class LesionSegmenters {
         return new SlicePropagatedSegmenter(model, config, SlicePropagatedSegmenter.Mode.GRABCUT, parts);
     }
 
-    /** {@link #hnnGc(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#defaults()}. */
+    /** {@link #hnnGc(SliceSegmenter, InferenceConfig)} with {@link InferenceConfig#gcDefaults()}. */
     public static SlicePropagatedSegmenter hnnGc(SliceSegmenter model) {
-        return hnnGc(model, InferenceConfig.defaults());
+        return hnnGc(model, InferenceConfig.gcDefaults());
     }
 
     /**

@@ -141,7 +141,8 @@ public final class WsssSpark implements Runnable {
                 description = "What the lesion's assumed z semi-axis is derived from (default: MEAN_HALF_AXES).")
         PropagationConfig.ZRadius zRadius;
 
-        @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis (default: 1).")
+        @Option(names = "--z-radius-scale", paramLabel = "F", description = "Factor on that z semi-axis"
+                + " (default: 1.25 for wsss, 1 for the others).")
         Double zRadiusScale;
 
         @Option(names = "--threshold", paramLabel = "T", description = "wsss, wsss-cnn: probability threshold"
@@ -160,6 +161,10 @@ public final class WsssSpark implements Runnable {
                 + " confidence (default: 0.8).")
         Double backgroundConfidence;
 
+        @Option(names = "--intensity-stop", paramLabel = "F", description = "Every method: cut where less than F of"
+                + " a slice's mask lies in the RECIST-slice mask's HU range; 0 = off (default: 0.3).")
+        Double intensityStop;
+
         @Mixin
         JobOptions job;
 
@@ -169,7 +174,7 @@ public final class WsssSpark implements Runnable {
         @Override
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
-                    minInsideFraction, seedConfidence, backgroundConfidence);
+                    minInsideFraction, seedConfidence, backgroundConfidence, intensityStop);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");

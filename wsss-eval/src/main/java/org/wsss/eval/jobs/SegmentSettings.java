@@ -26,10 +26,11 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param minInsideFraction wsss, wsss-cnn: stopping rule; null = default
  * @param seedConfidence wsss: definite-lesion seed confidence; null = default
  * @param backgroundConfidence wsss: definite-background seed confidence; null = default
+ * @param intensityStop every method: the intensity stop's minimum fraction (0 = off); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
                               Double threshold, Double minInsideFraction, Double seedConfidence,
-                              Double backgroundConfidence) implements Serializable {
+                              Double backgroundConfidence, Double intensityStop) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,7 +51,7 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
 
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -58,9 +59,12 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         return !method.equals("grabcut-3de");
     }
 
-    /** {@link InferenceConfig#defaults()} with the options given. */
+    /**
+     * {@link InferenceConfig#gcDefaults()} (wsss) or {@link InferenceConfig#defaults()} (wsss-cnn)
+     * with the options given.
+     */
     public InferenceConfig inferenceConfig() {
-        InferenceConfig c = InferenceConfig.defaults();
+        InferenceConfig c = method.equals("wsss") ? InferenceConfig.gcDefaults() : InferenceConfig.defaults();
         c = c.withPropagation(propagation(c.propagation()));
         if (threshold != null) {
             c = c.withThreshold(threshold);
@@ -74,13 +78,17 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         if (backgroundConfidence != null) {
             c = c.withSeeds(c.seeds().withBackgroundConfidence(backgroundConfidence));
         }
+        if (intensityStop != null) {
+            c = c.withIntensityStop(c.intensityStop().withMinFraction(intensityStop));
+        }
         return c;
     }
 
-    /** {@link GrabCut3deConfig#defaults()} with the z-extent options given. */
+    /** {@link GrabCut3deConfig#defaults()} with the z-extent and intensity-stop options given. */
     public GrabCut3deConfig grabCut3deConfig() {
         GrabCut3deConfig d = GrabCut3deConfig.defaults();
-        return new GrabCut3deConfig(propagation(d.propagation()), d.seeds(), d.grabCut(), d.connectivity());
+        return new GrabCut3deConfig(propagation(d.propagation()), d.seeds(), d.grabCut(), d.connectivity(),
+                intensityStop != null ? d.intensityStop().withMinFraction(intensityStop) : d.intensityStop());
     }
 
     private PropagationConfig propagation(PropagationConfig base) {

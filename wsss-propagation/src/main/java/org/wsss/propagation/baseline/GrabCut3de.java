@@ -29,7 +29,8 @@ import org.wsss.propagation.geometry.Propagation;
  * the first slice where R̂ is empty (past the lesion's assumed z extent) or at the last stored
  * slice. The slice masks are stacked on the grid of {@link LesionCase#sliceIndices()} and only
  * the 3D component through the RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}),
- * so the result is never empty (the RECIST-slice mask holds its hard FG seeds).
+ * so the result is never empty (the RECIST-slice mask holds its hard FG seeds). Last, each side
+ * is cut where the lesion's intensity ends ({@link GrabCut3deConfig#intensityStop()}).
  *
  * <p>Provenance: method {@code grabcut-3de}, the mark and configuration as parameters, notes on
  * the segmented range, where and why each side stopped, and any slice whose GrabCut fell back
@@ -40,8 +41,8 @@ import org.wsss.propagation.geometry.Propagation;
  * slice's own index: the offset in mm is the index difference times the z spacing.
  *
  * <p><b>Deviations from the paper.</b> The paper does not say when GrabCut-3DE stops or how the
- * slices are joined; here the propagated extent ends it and the connected component through the
- * RECIST slice is kept. Stateless and thread-safe.
+ * slices are joined; here the propagated extent ends it, the connected component through the
+ * RECIST slice is kept, and the SDK's intensity stop cuts it where the lesion's HU range ends. Stateless and thread-safe.
  */
 public final class GrabCut3de implements LesionSegmenter {
 
@@ -57,7 +58,8 @@ public final class GrabCut3de implements LesionSegmenter {
      * The baseline with {@code parts} in place of the defaults: {@code initialMask} makes the
      * RECIST-slice mask, {@code seeds} of R̂ (with R as reference, no prior) and {@code refiner}
      * the other slices, {@code propagator} gives R̂. Of {@code config} only the connectivity is
-     * read; its propagation, seed and GrabCut settings are those of the default parts.
+     * read, and its intensity stop; its propagation, seed and GrabCut settings are those of the
+     * default parts.
      */
     public GrabCut3de(GrabCut3deConfig config, Components parts) {
         this.config = Objects.requireNonNull(config, "config");
@@ -83,6 +85,7 @@ public final class GrabCut3de implements LesionSegmenter {
         }
         List<String> notes = new ArrayList<>();
         Mask[] masks = new Mask[indices.length];
+        Slice[] read = new Slice[indices.length];
         Mask keyMask = keySlice(lesion, r);
         masks[key] = keyMask;
         int[] last = {key, key};
@@ -98,7 +101,8 @@ public final class GrabCut3de implements LesionSegmenter {
                             Math.abs(indices[z] - r.sliceIndex()) * lesion.spacing().z()));
                     break;
                 }
-                masks[z] = segmentSlice(lesion, indices[z], rHat.get());
+                read[z] = lesion.slice(indices[z]);
+                masks[z] = segmentSlice(lesion, read[z], indices[z], rHat.get());
                 last[side] = z;
             }
             if (z < 0 || z >= indices.length) {
@@ -120,7 +124,9 @@ public final class GrabCut3de implements LesionSegmenter {
         for (String n : notes) {
             p = p.withNote(n);
         }
-        return Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
+        Mask3D kept = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
+        return config.intensityStop().apply(kept, key, z -> read[z] != null ? read[z] : lesion.slice(indices[z]),
+                z -> indices[z]);
     }
 
     /** The initial-mask method on the RECIST slice; bad input named by case and slice. */
@@ -133,9 +139,8 @@ public final class GrabCut3de implements LesionSegmenter {
     }
 
     /** Seeds of {@code rHat} and the refiner on slice {@code sliceIndex}; bad input named by case and slice. */
-    private Mask segmentSlice(LesionCase lesion, int sliceIndex, Recist rHat) {
+    private Mask segmentSlice(LesionCase lesion, Slice s, int sliceIndex, Recist rHat) {
         try {
-            Slice s = lesion.slice(sliceIndex);
             SeedMap sm = parts.seeds().generate(SeedInput.of(s, rHat).withReference(lesion.recist()));
             return parts.refiner().refine(s, sm, lesion.window());
         } catch (IllegalArgumentException e) {
@@ -148,6 +153,7 @@ public final class GrabCut3de implements LesionSegmenter {
         m.put("recist", r.toString());
         m.putAll(parts.provenance());
         m.put("connectivity", config.connectivity().name());
+        m.put("intensityStop", config.intensityStop().toString());
         return m;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.wsss.grabcut.opencv.GrabCutConfig;
 import org.wsss.grabcut.seeds.GrabCutRConfig;
 import org.wsss.propagation.assembly.Connectivity3D;
+import org.wsss.propagation.assembly.IntensityStop;
 import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
@@ -13,9 +14,11 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * @param seeds the GrabCut-R layout drawn from each slice's R̂
  * @param grabCut the GrabCut refiner
  * @param connectivity which voxels touch when keeping the 3D component through the RECIST slice
+ * @param intensityStop where the lesion's intensity ends along z ({@link IntensityStop}), applied
+ *     to the assembled mask
  */
 public record GrabCut3deConfig(PropagationConfig propagation, GrabCutRConfig seeds, GrabCutConfig grabCut,
-                               Connectivity3D connectivity) {
+                               Connectivity3D connectivity, IntensityStop intensityStop) {
 
     /** Rejects nulls. */
     public GrabCut3deConfig {
@@ -23,6 +26,7 @@ public record GrabCut3deConfig(PropagationConfig propagation, GrabCutRConfig see
         Objects.requireNonNull(seeds, "GrabCut3deConfig.seeds");
         Objects.requireNonNull(grabCut, "GrabCut3deConfig.grabCut");
         Objects.requireNonNull(connectivity, "GrabCut3deConfig.connectivity");
+        Objects.requireNonNull(intensityStop, "GrabCut3deConfig.intensityStop");
     }
 
     /**
@@ -30,10 +34,16 @@ public record GrabCut3deConfig(PropagationConfig propagation, GrabCutRConfig see
      * semi-axis the mean of the RECIST half-axes, the same as the network's 3D inference, so that
      * the two compare on one propagation), the paper's GrabCut-R fractions,
      * 5 GrabCut iterations, and 6-connectivity (consecutive cross-sections must overlap, which
-     * they do here: every slice's FG seeds hold R̂'s axes, all through R's centre).
+     * they do here: every slice's FG seeds hold R̂'s axes, all through R's centre), and the walk
+     * cut where the lesion's intensity ends ({@link IntensityStop#defaults()}, as for the network).
      */
     public static GrabCut3deConfig defaults() {
         return new GrabCut3deConfig(PropagationConfig.segmentationDefaults(), GrabCutRConfig.defaults(),
-                GrabCutConfig.defaults(), Connectivity3D.SIX);
+                GrabCutConfig.defaults(), Connectivity3D.SIX, IntensityStop.defaults());
+    }
+
+    /** The same with another intensity stop. */
+    public GrabCut3deConfig withIntensityStop(IntensityStop s) {
+        return new GrabCut3deConfig(propagation, seeds, grabCut, connectivity, s);
     }
 }

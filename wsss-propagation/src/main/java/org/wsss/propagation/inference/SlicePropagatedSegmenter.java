@@ -48,6 +48,8 @@ import org.wsss.propagation.assembly.Assembly;
  *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}.</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
+ *   <li>Each side is cut where the lesion's intensity ends ({@link InferenceConfig#intensityStop()},
+ *       {@link org.wsss.propagation.assembly.IntensityStop}).</li>
  * </ol>
  *
  * <p>The network runs once per lesion, batched: the RECIST slice and every candidate slice of
@@ -64,7 +66,8 @@ import org.wsss.propagation.assembly.Assembly;
  *
  * <p><b>Deviations from the paper.</b> The paper stacks slice-wise results "until convergence"
  * without a stopping rule; the rules above (connection to the previous slice, the fraction of
- * the new cross-section inside the previous one, a margin past the propagated extent) are this
+ * the new cross-section inside the previous one, a margin past the propagated extent, the
+ * intensity stop) are this
  * implementation's, and so is the default extent (z semi-axis the mean of the RECIST half-axes;
  * the paper's propagation states none). Past R̂'s extent "-GC" has no mark to seed
  * GrabCut and falls back to the CNN threshold. Thread-safe when the model is.
@@ -225,7 +228,13 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         for (String n : notes) {
             p = p.withNote(n);
         }
-        Mask3D mask = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
+        Mask3D kept = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
+        Slice[] byZ = new Slice[indices.length];
+        for (int i = 0; i < order.size(); i++) {
+            byZ[order.get(i)] = slices.get(i);
+        }
+        Mask3D mask = config.intensityStop().apply(kept, key, z -> byZ[z] != null ? byZ[z] : lesion.slice(indices[z]),
+                z -> indices[z]);
         return new LesionSegmentation(mask, maps);
     }
 
@@ -274,6 +283,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("connectivity", config.connectivity().name());
         m.put("reachMm", Double.toString(config.reachMm()));
         m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
+        m.put("intensityStop", config.intensityStop().toString());
         return m;
     }
 }
