@@ -120,13 +120,36 @@ public final class Mask3D {
         int n = width * height;
         long[] out = new long[Mask.words(n)];
         long base = (long) z * n;
-        for (int i = 0; i < n; i++) {
-            long j = base + i;
-            if ((bits[(int) (j >>> 6)] & (1L << j)) != 0) {
-                out[i >>> 6] |= 1L << i;
-            }
+        // Word by word: the slice's bits are a run starting at bit `base`, shifted by base % 64.
+        int first = (int) (base >>> 6), shift = (int) (base & 63);
+        for (int k = 0; k < out.length; k++) {
+            long lo = bits[first + k] >>> shift;
+            long hi = shift != 0 && first + k + 1 < bits.length ? bits[first + k + 1] << (64 - shift) : 0;
+            out[k] = lo | hi;
+        }
+        if ((n & 63) != 0) {
+            out[out.length - 1] &= (1L << n) - 1; // drop the next slice's bits
         }
         return new Mask(width, height, out, provenance);
+    }
+
+    /** Number of true voxels in slice z (without building the slice). */
+    public long sliceCount(int z) {
+        if (z < 0 || z >= depth) {
+            throw new IndexOutOfBoundsException("slice " + z + " outside 0.." + (depth - 1));
+        }
+        long n = (long) width * height;
+        long from = z * n, to = from + n;
+        int a = (int) (from >>> 6), b = (int) ((to - 1) >>> 6);
+        long head = -1L << from, tail = -1L >>> (63 - (int) ((to - 1) & 63));
+        if (a == b) {
+            return Long.bitCount(bits[a] & head & tail);
+        }
+        long c = Long.bitCount(bits[a] & head) + Long.bitCount(bits[b] & tail);
+        for (int k = a + 1; k < b; k++) {
+            c += Long.bitCount(bits[k]);
+        }
+        return c;
     }
 
     /** Number of true voxels. */

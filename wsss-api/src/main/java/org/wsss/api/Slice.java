@@ -1,5 +1,6 @@
 package org.wsss.api;
 
+import java.nio.ShortBuffer;
 import java.util.Arrays;
 
 /**
@@ -46,6 +47,60 @@ public final class Slice {
         return new Slice(width, height, copy, spacing);
     }
 
+    /**
+     * A slice from stored 16-bit values and the linear map to HU that CT files carry with them
+     * (DICOM's Rescale Slope and Intercept, NIfTI's scl_slope and scl_inter): HU = value × slope +
+     * intercept, rounded once to float. {@code stored} holds the values row-major from its
+     * position to its limit, in its own byte order when it is a view of a file's bytes
+     * ({@code ByteBuffer.wrap(bytes).order(LITTLE_ENDIAN).asShortBuffer()}), so a reader converts
+     * pixels straight from the bytes it read: no intermediate array and no finiteness scan
+     * (finite slope and intercept give finite HU). The buffer's position is not changed.
+     *
+     * @param unsigned whether the stored values are unsigned (0..65535) rather than two's complement
+     * @throws IllegalArgumentException on a bad size, a length mismatch, or a slope or intercept
+     *     that is zero (slope), not finite, or too large for float HU
+     */
+    public static Slice rescaled(int width, int height, ShortBuffer stored, boolean unsigned, double slope,
+                                 double intercept, VoxelSpacing spacing) {
+        Shapes.checkSize("Slice", width, height);
+        if (spacing == null) {
+            throw new IllegalArgumentException("Slice spacing must not be null");
+        }
+        if (stored.remaining() != width * height) {
+            throw new IllegalArgumentException("Slice of " + width + "x" + height + " needs " + width * height
+                    + " pixels, got " + stored.remaining());
+        }
+        if (!Double.isFinite(slope) || slope == 0 || !Double.isFinite(intercept)
+                || Math.abs(slope) * 65536 + Math.abs(intercept) > Float.MAX_VALUE) {
+            throw new IllegalArgumentException("rescale slope " + slope + " and intercept " + intercept
+                    + " must be finite, the slope non-zero, and map 16-bit values to float HU");
+        }
+        float[] hu = new float[width * height];
+        int p = stored.position();
+        int whole = (int) intercept;
+        if (slope == 1 && whole == intercept && Math.abs(intercept) < 1 << 24) {
+            // The common CT case (slope 1, integer intercept): integer adds, exact in float.
+            if (unsigned) {
+                for (int i = 0; i < hu.length; i++) {
+                    hu[i] = (stored.get(p + i) & 0xffff) + whole;
+                }
+            } else {
+                for (int i = 0; i < hu.length; i++) {
+                    hu[i] = stored.get(p + i) + whole;
+                }
+            }
+        } else if (unsigned) {
+            for (int i = 0; i < hu.length; i++) {
+                hu[i] = (float) ((stored.get(p + i) & 0xffff) * slope + intercept);
+            }
+        } else {
+            for (int i = 0; i < hu.length; i++) {
+                hu[i] = (float) (stored.get(p + i) * slope + intercept);
+            }
+        }
+        return new Slice(width, height, hu, spacing);
+    }
+
     /** Image width in pixels (columns). */
     public int width() {
         return width;
@@ -59,6 +114,17 @@ public final class Slice {
     /** Voxel spacing of the series this slice belongs to. */
     public VoxelSpacing spacing() {
         return spacing;
+    }
+
+    /**
+     * The same pixels with another spacing (shared, not copied: slices are immutable). A series
+     * reader learns the slice interval only after it has read every slice.
+     */
+    public Slice withSpacing(VoxelSpacing spacing) {
+        if (spacing == null) {
+            throw new IllegalArgumentException("Slice spacing must not be null");
+        }
+        return new Slice(width, height, hu, spacing);
     }
 
     /** HU value at column x, row y. */

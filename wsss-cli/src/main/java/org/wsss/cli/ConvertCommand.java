@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * lesion could not be converted (listed on stderr), 0 otherwise.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Converts lesions between the DeepLesion layout, NIfTI + marks CSV and FLARE25 npz cases.",
+        description = {"Converts lesions between the DeepLesion layout, NIfTI + marks CSV and FLARE25 npz cases"
+                + " (and from DICOM CT series with a marks CSV).",
             "%nWith --to deeplesion it writes a DL_info.csv and an Images_png folder; with --to nifti-csv a marks.csv "
                 + "and a volumes folder; with --to flare one npz file per volume (imgs, spacing, and recist holding "
                 + "the long axes)."},

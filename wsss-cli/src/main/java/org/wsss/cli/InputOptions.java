@@ -2,6 +2,7 @@ package org.wsss.cli;
 
 import java.nio.file.Path;
 import org.wsss.api.ReadLimits;
+import org.wsss.dicom.Dicom;
 import org.wsss.io.LesionInput;
 import org.wsss.io.LesionInputs;
 import picocli.CommandLine.Option;
@@ -25,6 +26,16 @@ final class InputOptions {
             description = "Folder of FLARE25 RECIST-to-3D cases (<case>.npz with imgs, spacing, recist).")
     Path flare;
 
+    @Option(names = "--dicom", paramLabel = "DIR", description = "Folder of DICOM CT series (searched recursively;"
+            + " implicit or explicit VR little endian). Needs --recist. `segment` also writes one DICOM SEG per series.")
+    Path dicom;
+
+    @Option(names = "--recist", paramLabel = "CSV|SR|DIR", description = "With --dicom: the RECIST marks. A CSV, one"
+            + " row per lesion with its SOP Instance UID and the four endpoints, in pixels (column, row) or in patient"
+            + " mm (columns in the wsss-dicom README); or a DICOM SR measurement report (TID 1500, polylines), or a"
+            + " folder of them.")
+    Path recist;
+
     @Option(names = "--cache-volumes", paramLabel = "N",
             description = "--nifti-csv, --flare: volumes held in memory at once (default: --threads).")
     Integer cacheVolumes;
@@ -40,7 +51,8 @@ final class InputOptions {
 
     /** How many of the input options were given. */
     int given() {
-        return (deeplesion != null ? 1 : 0) + (niftiCsv != null ? 1 : 0) + (flare != null ? 1 : 0);
+        return (deeplesion != null ? 1 : 0) + (niftiCsv != null ? 1 : 0) + (flare != null ? 1 : 0)
+                + (dicom != null || recist != null ? 1 : 0);
     }
 
     /**
@@ -51,8 +63,14 @@ final class InputOptions {
     LesionInput open(int threads, ReadLimits limits) {
         int given = given();
         if (given != 1) {
-            throw new IllegalArgumentException("give exactly one input: --deeplesion DIR, --nifti-csv CSV or --flare"
-                    + " DIR" + (given > 1 ? " (got " + given + ")" : ""));
+            throw new IllegalArgumentException("give exactly one input: --deeplesion DIR, --nifti-csv CSV, --flare"
+                    + " DIR or --dicom DIR --recist CSV" + (given > 1 ? " (got " + given + ")" : ""));
+        }
+        if (dicom != null || recist != null) {
+            if (dicom == null || recist == null) {
+                throw new IllegalArgumentException("--dicom and --recist go together");
+            }
+            return Dicom.lesionInput(dicom, recist);
         }
         int cache = cacheVolumes != null ? cacheVolumes : threads;
         if (cache < 1) {

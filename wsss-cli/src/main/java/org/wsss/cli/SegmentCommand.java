@@ -12,7 +12,6 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Split;
-import org.wsss.dicom.DicomCases;
 import org.wsss.io.AtomicFiles;
 import org.wsss.io.LesionInput;
 import org.wsss.io.Nifti;
@@ -62,11 +61,9 @@ final class SegmentCommand implements Callable<Integer> {
     boolean longAxisOnly;
 
     @Option(names = "--labels", description = "Also write one label map per volume (lesion n = n, in input order):"
-            + " OUT/labels/<volume>.nii.gz; with --flare always OUT/<case>.npz (segs).")
+            + " OUT/labels/<volume>.nii.gz; with --flare always OUT/<case>.npz (segs), with --dicom always the"
+            + " series' SEG.")
     boolean labels;
-
-    @Mixin
-    DicomInput dicom;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Model file written by `wsss train`.")
     Path model;
@@ -128,41 +125,21 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.validate();
-        LesionInput in = null;
-        DicomCases dicomCases = null;
-        LesionDataset all;
-        Path source;
-        if (dicom.given()) {
-            if (input.given() > 0) {
-                throw new IllegalArgumentException("give either --dicom DIR --recist CSV or one of --deeplesion, "
-                        + "--nifti-csv and --flare");
-            }
-            dicomCases = dicom.open();
-            all = dicomCases.dataset();
-            source = dicom.marks;
-        } else {
-            in = input.open(common.threads, common.limits());
-            all = in.dataset();
-            source = in.source();
-        }
-        LesionInput lin = in;
+        LesionInput lin = input.open(common.threads, common.limits());
+        LesionDataset all = lin.dataset();
+        Path source = lin.source();
         LesionDataset data = filter(longAxisOnly ? org.wsss.api.ShortAxisEstimate.dropShortAxes(all,
                 org.wsss.api.ShortAxisEstimate.Config.defaults()) : all, split);
-        boolean ownCsv = lin == null || lin.format().equals("deeplesion");
+        boolean ownCsv = lin.format().equals("deeplesion");
         try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
             Batch.Report<Void> report;
             try {
                 report = batch.run("segment (" + method + ")",
-                        Batch.jobs(data, c -> lin != null ? lin.maskFile(out, c) : maskFile(out, c)), Batch.problems(all),
+                        Batch.jobs(data, c -> lin.maskFile(out, c)), Batch.problems(all),
                         (lesion, file) -> {
-                            Mask3D m = LesionJobs.segment(seg.segmenter(), lesion);
-                            if (lin != null) {
-                                lin.writeMask(lesion, m, file);
-                            } else {
-                                Nifti.writeMask(m, file);
-                            }
+                            lin.writeMask(lesion, LesionJobs.segment(seg.segmenter(), lesion), file);
                             return null;
                         });
             } catch (RuntimeException e) {
@@ -173,18 +150,19 @@ final class SegmentCommand implements Callable<Integer> {
                 throw e;
             }
             Batch.requireUsableRows(all, source, report);
-            if (lin != null && (labels || lin.format().equals("flare-npz"))) {
-                InputOutputs.writeLabels(lin, data, out);
-            }
+            // FLARE cases and DICOM series always get their per-volume file (the npz, the SEG).
+            boolean dicom = lin.format().equals("dicom");
+            int volumeFiles = labels || dicom || lin.format().equals("flare-npz")
+                    ? InputOutputs.writeLabels(lin, data, out) : 0;
             if (ownCsv) {
                 writeLesionsCsv(out, data, report);
             } else {
                 InputOutputs.writeLesionsCsv(lin, out, data, report);
             }
             spec.commandLine().getOut().println(report.summary());
-            if (dicomCases != null) {
-                int n = DicomInput.writeSegmentations(dicomCases, out, method, c -> maskFile(out, c)).size();
-                spec.commandLine().getOut().println(n + " DICOM SEG file(s) (one per series) in " + out.toAbsolutePath());
+            if (dicom) {
+                spec.commandLine().getOut().println(volumeFiles + " DICOM SEG file(s) (one per series) in "
+                        + out.toAbsolutePath());
             }
             spec.commandLine().getOut().println("masks and " + LESIONS_FILE + " in " + out.toAbsolutePath());
             return report.exitCode();

@@ -81,8 +81,34 @@ class DicomSegmentTest {
                 assertEquals(List.of(), org.wsss.dicom.Validators.dciodvfyErrors(seg), seg.toString());
             }
         }
-        assertEquals(Files.readAllLines(deepLesionOut.resolve(SegmentCommand.LESIONS_FILE)),
-                Files.readAllLines(out.resolve(SegmentCommand.LESIONS_FILE)));
+        // lesions.csv as for the other inputs: the measured and prompt columns equal the DeepLesion run's,
+        // then the series (volume), the lesion's label in it and the mark as given.
+        List<String> dl = Files.readAllLines(deepLesionOut.resolve(SegmentCommand.LESIONS_FILE));
+        List<String> dc = Files.readAllLines(out.resolve(SegmentCommand.LESIONS_FILE));
+        assertEquals("lesion,volume_ml,long_axis_mm,short_axis_mm,prompt_long_axis_mm,prompt_short_axis_mm,status,volume,"
+                + "label,mark", dc.get(0));
+        assertEquals(dl.size(), dc.size());
+        for (int i = 1; i < dl.size(); i++) {
+            String[] a = dl.get(i).split(",", -1), b = dc.get(i).split(",", -1);
+            assertArrayEquals(java.util.Arrays.copyOf(a, 7), java.util.Arrays.copyOf(b, 7), dc.get(i));
+            CtSeries s = study.series().stream().filter(x -> a[0].equals(x.study().patientId())).findFirst().orElseThrow();
+            assertEquals(s.seriesInstanceUid(), b[7]);
+            assertEquals("1", b[8]);
+            assertTrue(b[9].startsWith("pixel instance "), b[9]);
+        }
+    }
+
+    @Test
+    void dicomIsAnInputLikeTheOthersForConvert() throws IOException {
+        Path out = tmp.resolve("converted");
+        Cli r = Cli.run("convert", "--dicom", dicom.toString(), "--recist", marks.toString(), "--to", "nifti-csv",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("convert (dicom -> nifti-csv): 3 volumes, 3 lesions, 0 not converted"), r.out());
+        Cli lonely = Cli.run("segment", "--dicom", dicom.toString(), "--method", "grabcut-3de", "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, lonely.code(), lonely::toString);
+        assertTrue(lonely.err().contains("--dicom and --recist go together"), lonely.err());
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.wsss.dicom.internal.CtWriter;
 import org.wsss.dicom.internal.SegReader;
 import org.wsss.dicom.internal.SegWriter;
 import org.wsss.dicom.internal.SeriesReader;
+import org.wsss.dicom.internal.SrReader;
+import org.wsss.dicom.internal.DicomParser;
+import org.wsss.io.LesionInput;
 
 /**
  * DICOM in and out for the SDK, the module's entry point: CT series in, lesion cases from
@@ -35,6 +38,9 @@ import org.wsss.dicom.internal.SeriesReader;
  * }
  * List<Path> segs = Dicom.writeSegmentations(cases, masks, Path.of("out/"));  // one SEG per series
  * }</pre>
+ *
+ * <p>As a {@link LesionInput} beside the SDK's other inputs (the command line's {@code --dicom DIR
+ * --recist CSV}): {@link #lesionInput}.
  *
  * <p>Transfer syntaxes: implicit and explicit VR little endian, uncompressed; others are refused
  * by name (decompress first, e.g. with dcmtk's {@code dcmdjpeg}). Written files are explicit VR
@@ -58,6 +64,58 @@ public final class Dicom {
      */
     public static DicomStudy read(Path dir) {
         return SeriesReader.read(dir);
+    }
+
+    /**
+     * The CT series under {@code dir} with the marks of {@code marksCsv} as a {@link LesionInput}
+     * (format {@code dicom}): its {@link LesionInput#dataset()} is {@link #cases}'s, each
+     * lesion's NIfTI mask carries its series' affine (Image Orientation and Position, LPS turned to
+     * RAS), and the per-volume output is the series' Segmentation ({@link #segmentationFile}).
+     * Refused series and bad rows are problems of the dataset.
+     *
+     * @throws WsssIoException if {@code dir} is not a folder or the CSV cannot be read at all
+     */
+    public static LesionInput lesionInput(Path dir, Path marksCsv) {
+        DicomRecistMark.Marks marks = marks(marksCsv);
+        return new DicomLesionInput(marksCsv, cases(read(dir), marks), marks.marks());
+    }
+
+    /**
+     * RECIST marks from where a hospital keeps them: a marks CSV ({@link DicomRecistMark#read}), a
+     * DICOM Structured Report (TID 1500 measurement groups with SCOORD polylines, read by
+     * {@link SrReader}), or a folder of such reports (every DICOM file under it whose modality is
+     * SR, recursively, in name order). A report that cannot be read, or a group in it that is not a
+     * mark, is a problem naming the file; the other marks are read.
+     *
+     * @throws WsssIoException if {@code source} does not exist or a CSV cannot be read at all
+     */
+    public static DicomRecistMark.Marks marks(Path source) {
+        if (!java.nio.file.Files.isDirectory(source)) {
+            byte[] head = java.nio.file.Files.isRegularFile(source) ? DicomParser.bytesIfPart10(source) : null;
+            return head == null ? DicomRecistMark.read(source) : SrReader.read(source);
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> st = java.nio.file.Files.walk(source)) {
+            files = st.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new WsssIoException(source, "cannot list: " + e, e);
+        }
+        List<DicomRecistMark> marks = new ArrayList<>();
+        List<WsssIoException> problems = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                if (DicomParser.bytesIfPart10(f) == null
+                        || !"SR".equals(DicomParser.read(f).dataset().string(org.wsss.dicom.internal.Tags.MODALITY))) {
+                    continue;
+                }
+                DicomRecistMark.Marks m = SrReader.read(f);
+                marks.addAll(m.marks());
+                problems.addAll(m.problems());
+            } catch (WsssIoException e) {
+                problems.add(e);
+            }
+        }
+        return new DicomRecistMark.Marks(marks, problems);
     }
 
     /**

@@ -45,6 +45,48 @@ public final class VolumeGeometry {
         return new VolumeGeometry(AxialGrid.identity(width, height, depth), a, s, t);
     }
 
+    /**
+     * The geometry of a volume whose voxel (i, j, k) is SDK voxel (x, y, z) = (i, j, k) and lies at
+     * {@code rasAffine} · (i, j, k, 1) in the world (RAS+, mm): a series read from a format that
+     * states its own orientation (DICOM: Image Orientation and Position, turned from LPS to RAS).
+     * Written as an sform with code 1 (scanner) and no qform, so viewers place masks exactly
+     * where the sform says, oblique or not.
+     *
+     * @param rasAffine rows of a 4×4 voxel-to-world matrix, last row (0, 0, 0, 1)
+     * @throws IllegalArgumentException on a matrix that is not 4×4 affine, not finite or singular
+     */
+    public static VolumeGeometry ofAffine(int width, int height, int depth, VoxelSpacing s, double[][] rasAffine) {
+        Objects.requireNonNull(s, "spacing");
+        if (rasAffine == null || rasAffine.length != 4 || rasAffine[3] == null || rasAffine[3][0] != 0
+                || rasAffine[3][1] != 0 || rasAffine[3][2] != 0 || rasAffine[3][3] != 1) {
+            throw new IllegalArgumentException("affine must be 4x4 with last row (0, 0, 0, 1)");
+        }
+        float[][] rows = new float[3][4];
+        for (int r = 0; r < 3; r++) {
+            if (rasAffine[r] == null || rasAffine[r].length != 4) {
+                throw new IllegalArgumentException("affine row " + r + " must hold 4 values");
+            }
+            for (int c = 0; c < 4; c++) {
+                if (!Double.isFinite(rasAffine[r][c])) {
+                    throw new IllegalArgumentException("affine value (" + r + ", " + c + ") is " + rasAffine[r][c]);
+                }
+                rows[r][c] = (float) rasAffine[r][c];
+            }
+        }
+        double det = rasAffine[0][0] * (rasAffine[1][1] * rasAffine[2][2] - rasAffine[1][2] * rasAffine[2][1])
+                - rasAffine[0][1] * (rasAffine[1][0] * rasAffine[2][2] - rasAffine[1][2] * rasAffine[2][0])
+                + rasAffine[0][2] * (rasAffine[1][0] * rasAffine[2][1] - rasAffine[1][1] * rasAffine[2][0]);
+        if (!(Math.abs(det) > 1e-12)) {
+            throw new IllegalArgumentException("affine is singular (determinant " + det + ")");
+        }
+        NiftiImage t = NiftiImage.builder(1, 1, 1, NiftiDataType.UINT8)
+                .pixdim(new float[] {det < 0 ? -1f : 1f, (float) s.x(), (float) s.y(), (float) s.z(), 1f, 1f, 1f, 1f})
+                .xyztUnits(Nifti.UNITS_MM)
+                .sform(Nifti.XFORM_SCANNER_ANAT, rows[0], rows[1], rows[2])
+                .build();
+        return new VolumeGeometry(AxialGrid.identity(width, height, depth), rasAffine, s, t);
+    }
+
     /** How the file's grid maps onto the SDK's. */
     public AxialGrid grid() {
         return grid;

@@ -1,10 +1,12 @@
 package org.wsss.dicom.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +58,37 @@ public final class DicomParser {
     }
 
     /**
-     * Whether {@code file} starts like a DICOM Part 10 file (128-byte preamble, then "DICM").
+     * The whole file if it starts like a DICOM Part 10 file (128-byte preamble, then "DICM"),
+     * else null; one open and, for a Part 10 file, one read of its known size.
      *
-     * @throws WsssIoException naming the file if it cannot be read
+     * @throws WsssIoException naming the file if it cannot be read or is a Part 10 file larger
+     *     than {@link #MAX_FILE_BYTES}
      */
-    public static boolean isPart10(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(132);
-            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+    public static byte[] bytesIfPart10(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 132) {
+                return null;
+            }
+            ByteBuffer head = ByteBuffer.allocate(132);
+            while (head.hasRemaining() && ch.read(head) >= 0) {
+                // read the preamble and marker
+            }
+            byte[] h = head.array();
+            if (head.hasRemaining() || h[128] != 'D' || h[129] != 'I' || h[130] != 'C' || h[131] != 'M') {
+                return null;
+            }
+            if (size > MAX_FILE_BYTES) {
+                throw new WsssIoException(file, "file of " + size + " bytes is larger than the " + MAX_FILE_BYTES
+                        + " bytes a CT slice can need", null);
+            }
+            byte[] data = new byte[(int) size];
+            System.arraycopy(h, 0, data, 0, 132);
+            ByteBuffer rest = ByteBuffer.wrap(data, 132, data.length - 132);
+            while (rest.hasRemaining() && ch.read(rest) >= 0) {
+                // a file cut while being read ends short: the parser reports it as truncated
+            }
+            return rest.hasRemaining() ? java.util.Arrays.copyOf(data, rest.position()) : data;
         } catch (IOException e) {
             throw new WsssIoException(file, "cannot read: " + e, e);
         }

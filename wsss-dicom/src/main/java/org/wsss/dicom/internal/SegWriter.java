@@ -75,10 +75,9 @@ public final class SegWriter {
             Mask3D m = lesions.get(s).mask();
             boolean any = false;
             for (int z = 0; z < depth; z++) {
-                Mask slice = m.slice(z);
-                if (!slice.isEmpty()) {
+                if (m.sliceCount(z) > 0) { // counted on the bit set: no slice copy for the many empty ones
                     frames.add(new int[] {s, z});
-                    frameMasks.add(slice);
+                    frameMasks.add(m.slice(z));
                     any = true;
                 }
             }

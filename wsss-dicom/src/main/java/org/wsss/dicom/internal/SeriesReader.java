@@ -1,6 +1,9 @@
 package org.wsss.dicom.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +49,7 @@ public final class SeriesReader {
 
     /** One slice's header values and pixels. */
     private record SliceFile(Path file, String sopInstanceUid, String sopClassUid, int rows, int columns,
-                             double[] pixelSpacing, double[] orientation, double[] position, float[] hu,
+                             double[] pixelSpacing, double[] orientation, double[] position, Slice pixels,
                              double[] window, double sliceThickness, double spacingBetween) {
     }
 
@@ -165,14 +168,15 @@ public final class SeriesReader {
 
     private static FileResult classify(Path f) {
         try {
-            if (!DicomParser.isPart10(f)) {
+            byte[] bytes = DicomParser.bytesIfPart10(f);
+            if (bytes == null) {
                 if (looksLikeDicom(f)) {
                     return new FileResult(f, Kind.ORPHAN, null, null, null, new WsssIoException(f, "not a DICOM"
                             + " Part 10 file (empty, truncated before the 'DICM' marker, or not DICOM)", null));
                 }
                 return new FileResult(f, Kind.IGNORED, null, null, null, null);
             }
-            DicomParser.Part10 p = DicomParser.readPartial(f, DicomParser.bytes(f));
+            DicomParser.Part10 p = DicomParser.readPartial(f, bytes);
             DicomObject ds = p.dataset();
             String uid = ds.string(Tags.SERIES_INSTANCE_UID);
             boolean ctImage = CtSeries.CT_IMAGE_STORAGE.equals(ds.string(Tags.SOP_CLASS_UID));
@@ -325,24 +329,46 @@ public final class SeriesReader {
             throw new WsssIoException(f, where + "Pixel Data holds " + len + " bytes, " + rows + " x " + cols + " x "
                     + bitsAllocated + " bits need " + need, null);
         }
-        byte[] d = ds.bytes();
-        int off = ds.offset(Tags.PIXEL_DATA);
-        float[] hu = new float[rows * cols];
-        int mask = bitsStored >= 32 ? -1 : (1 << bitsStored) - 1;
-        int signBit = 1 << (bitsStored - 1);
-        for (int i = 0; i < hu.length; i++) {
-            int raw = bytesPer == 2 ? (d[off + 2 * i] & 0xff) | (d[off + 2 * i + 1] & 0xff) << 8 : d[off + i] & 0xff;
-            raw &= mask;
-            if (signed == 1 && (raw & signBit) != 0) {
-                raw -= signBit << 1;
-            }
-            hu[i] = (float) (raw * m + b);
+        ShortBuffer stored = storedValues(ds.bytes(), ds.offset(Tags.PIXEL_DATA), rows * cols, bytesPer, bitsStored,
+                signed == 1);
+        Slice pixels;
+        try {
+            // The spacing is the series' and known once all its slices are read (assemble() sets it).
+            pixels = Slice.rescaled(cols, rows, stored, signed == 0, m, b,
+                    new VoxelSpacing(spacing[1], spacing[0], 1));
+        } catch (IllegalArgumentException e) {
+            throw new WsssIoException(f, where + "Rescale Slope " + m + " / Intercept " + b + ": " + e.getMessage(), e);
         }
         double[] wc = ds.numbers(Tags.WINDOW_CENTER), ww = ds.numbers(Tags.WINDOW_WIDTH);
         double[] window = wc != null && ww != null && ww[0] > 0 ? new double[] {wc[0], ww[0]} : null;
         double[] thick = ds.numbers(Tags.SLICE_THICKNESS), between = ds.numbers(Tags.SPACING_BETWEEN_SLICES);
-        return new SliceFile(f, sop, sopClass, rows, cols, spacing, orientation, position, hu, window,
+        return new SliceFile(f, sop, sopClass, rows, cols, spacing, orientation, position, pixels, window,
                 thick == null ? Double.NaN : thick[0], between == null ? Double.NaN : between[0]);
+    }
+
+    /**
+     * The stored values as 16-bit words: for 16 bits allocated and stored (CT as written by every
+     * scanner), a little-endian view of the file's bytes, converted to HU without a copy;
+     * otherwise a copy with the unused high bits dropped and signed values sign-extended, so that
+     * {@link Slice#rescaled} reads them as plain signed or unsigned shorts (PS3.5 8.1.1).
+     */
+    static ShortBuffer storedValues(byte[] d, int off, int n, int bytesPer, int bitsStored, boolean signed) {
+        if (bytesPer == 2 && bitsStored == 16) {
+            return ByteBuffer.wrap(d, off, 2 * n).slice().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        }
+        short[] v = new short[n];
+        int drop = 32 - bitsStored;
+        if (bytesPer == 2) {
+            ByteBuffer.wrap(d, off, 2 * n).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(v);
+            for (int i = 0; i < n; i++) {
+                v[i] = (short) (signed ? v[i] << drop >> drop : (v[i] << drop) >>> drop);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                v[i] = (short) (signed ? d[off + i] << drop >> drop : (d[off + i] << drop) >>> drop);
+            }
+        }
+        return ShortBuffer.wrap(v);
     }
 
     private static String require(String v, Path f, String where, int tag) {
@@ -390,7 +416,7 @@ public final class SeriesReader {
         VoxelSpacing spacing = new VoxelSpacing(a.pixelSpacing()[1], a.pixelSpacing()[0], zSpacing(s, n, where));
         List<Slice> slices = new ArrayList<>(s.size());
         for (SliceFile x : s) {
-            slices.add(Slice.of(x.columns(), x.rows(), x.hu(), spacing));
+            slices.add(x.pixels().withSpacing(spacing));
         }
         Window window = Window.DEFAULT;
         if (s.get(0).window() != null) {

@@ -40,6 +40,14 @@ public final class Tags {
     public static final int REFERENCED_SERIES_SEQUENCE = t(0x00081115, "ReferencedSeriesSequence");
     public static final int REFERENCED_SOP_CLASS_UID = t(0x00081150, "ReferencedSOPClassUID");
     public static final int REFERENCED_SOP_INSTANCE_UID = t(0x00081155, "ReferencedSOPInstanceUID");
+    public static final int REFERENCED_SOP_SEQUENCE = t(0x00081199, "ReferencedSOPSequence");
+    public static final int RELATIONSHIP_TYPE = t(0x0040A010, "RelationshipType");
+    public static final int VALUE_TYPE = t(0x0040A040, "ValueType");
+    public static final int CONCEPT_NAME_CODE_SEQUENCE = t(0x0040A043, "ConceptNameCodeSequence");
+    public static final int TEXT_VALUE = t(0x0040A160, "TextValue");
+    public static final int CONTENT_SEQUENCE = t(0x0040A730, "ContentSequence");
+    public static final int GRAPHIC_DATA = t(0x00700022, "GraphicData");
+    public static final int GRAPHIC_TYPE = t(0x00700023, "GraphicType");
     public static final int REFERENCED_INSTANCE_SEQUENCE = t(0x0008114A, "ReferencedInstanceSequence");
     public static final int SOURCE_IMAGE_SEQUENCE = t(0x00082112, "SourceImageSequence");
     public static final int DERIVATION_DESCRIPTION = t(0x00082111, "DerivationDescription");
