@@ -79,7 +79,9 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--split", paramLabel = "1|2|3|all", description = "Which rows to segment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", paramLabel = "1|2|3|all", description = "Which lesions to segment: those of split 1"
+            + " (train), 2 (validation) or 3 (test), the split `wsss train` uses (Train_Val_Test, the marks CSV's"
+            + " split column, else by volume), or all (default: ${DEFAULT-VALUE}).")
     String split = "all";
 
     @Option(names = "--force", description = "Redo lesions whose mask already exists.")

@@ -34,6 +34,9 @@ import org.wsss.api.WsssIoException;
  * lesion n = n); each lesion's own mask in {@code OUT/lesions/<case>_<n>.nii.gz}. Array axis W is
  * the SDK's x, H its y, D its z, with no flip.
  *
+ * <p>The format names no train / validation / test split: every lesion of a case gets the case's
+ * own, drawn from its name ({@link VolumeSplit}).
+ *
  * <p>Bad input fails what it concerns: a file without {@code imgs}, {@code spacing} or
  * {@code recist}, or with arrays of different shapes, fails all its lesions; a label drawn on
  * two slices, a label of a single voxel or a label number with no line at all fails that lesion.
@@ -142,6 +145,8 @@ final class FlareNpzInput implements LesionInput {
         }
         dims.put(name, shape);
         spacings.put(name, spacing);
+        // the format names no split: every lesion of the case gets the case's own
+        Split split = VolumeSplit.of(name);
         for (int label = 1; label <= lines.lastKey(); label++) {
             String id = name + "_" + label;
             List<int[]> pts = lines.get(label);
@@ -167,7 +172,7 @@ final class FlareNpzInput implements LesionInput {
                         fmt(longAxis.end().y()));
                 Mark mark = new Mark(longAxis, null, null, null, zs[0], text);
                 cases.add(new GridLesionCase(id, name, label, mark, shape, spacing, Window.DEFAULT,
-                        LesionCategory.UNKNOWN, Split.TEST, () -> cache.get(f)));
+                        LesionCategory.UNKNOWN, split, () -> cache.get(f)));
             } catch (IllegalArgumentException e) {
                 problems.add(new WsssIoException(f, "lesion " + id + ": " + e.getMessage(), e));
             }

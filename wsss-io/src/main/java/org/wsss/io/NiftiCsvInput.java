@@ -30,6 +30,8 @@ import org.wsss.api.WsssIoException;
  * row, a bad row or an unreadable volume failing only its own lesions, each error naming the
  * CSV, its row and the column.
  *
+ * <p>A row without a {@code split} takes its volume's, drawn from the image path ({@link VolumeSplit}).
+ *
  * <p>Volumes are read onto the SDK's axial grid when a lesion first needs pixels ({@link NiftiVolume})
  * and masks go back on each volume's own grid and affine.
  */
@@ -158,7 +160,7 @@ final class NiftiCsvInput implements LesionInput {
                 }
                 Window window = rw.has("window") ? window(rw.get("window")) : Window.DEFAULT;
                 LesionCategory cat = rw.has("category") ? category(rw.get("category")) : LesionCategory.UNKNOWN;
-                Split split = rw.has("split") ? split(rw.get("split")) : Split.TEST;
+                Split split = rw.has("split") ? split(rw.get("split")) : VolumeSplit.of(splitName(image));
                 GridLesionCase c;
                 try {
                     c = new GridLesionCase(id, key, label, mark, geo.sdkDims(), geo.spacing(), window, cat, split,
@@ -175,6 +177,15 @@ final class NiftiCsvInput implements LesionInput {
                 problems.add(new WsssIoException(csv, row, e.getMessage(), e));
             }
         }
+    }
+
+    /**
+     * What a volume's split is drawn from when its row gives none ({@link VolumeSplit}): its path
+     * relative to the CSV's folder, with {@code /} between folders ({@code ct/patient7.nii.gz}).
+     */
+    private String splitName(Path image) {
+        Path rel = csv.toAbsolutePath().getParent().relativize(image);
+        return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
     }
 
     /** {@code dir/sub/ct_01.nii.gz} → {@code ct_01}, with {@code _2}, {@code _3} … for another file of the same name. */
