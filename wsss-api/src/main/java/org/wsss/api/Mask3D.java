@@ -129,6 +129,51 @@ public final class Mask3D {
         return new Mask(width, height, out, provenance);
     }
 
+    /** Number of true voxels of slice {@code z}, without building the slice. */
+    public int sliceCount(int z) {
+        if (z < 0 || z >= depth) {
+            throw new IndexOutOfBoundsException("slice " + z + " outside 0.." + (depth - 1));
+        }
+        long from = (long) z * width * height, to = from + (long) width * height;
+        int n = 0;
+        for (long i = nextSet(from); i >= 0 && i < to; i = nextSet(i + 1)) {
+            // whole words at once where the slice covers them
+            int word = (int) (i >>> 6);
+            long rest = bits[word] & (-1L << i);
+            long end = ((long) word + 1) << 6;
+            if (end > to) {
+                rest &= -1L >>> (end - to);
+            }
+            n += Long.bitCount(rest);
+            i = Math.min(end, to) - 1;
+        }
+        return n;
+    }
+
+    /**
+     * Index of the first true voxel at or after {@code from} (index = (z·height + y)·width + x),
+     * or −1 if there is none: iterates a sparse mask without visiting its empty voxels.
+     */
+    public long nextSet(long from) {
+        long size = (long) width * height * depth;
+        if (from < 0) {
+            from = 0;
+        }
+        if (from >= size) {
+            return -1;
+        }
+        int word = (int) (from >>> 6);
+        long w = bits[word] & (-1L << from);
+        while (w == 0) {
+            if (++word == bits.length) {
+                return -1;
+            }
+            w = bits[word];
+        }
+        long i = ((long) word << 6) + Long.numberOfTrailingZeros(w);
+        return i < size ? i : -1;
+    }
+
     /** Number of true voxels. */
     public long count() {
         long n = 0;

@@ -19,6 +19,8 @@ import org.wsss.io.Nifti;
 import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.eval.jobs.LesionRow;
 import org.wsss.eval.jobs.SegmentSettings;
+import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.assembly.LesionMeasurement;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
 import org.wsss.propagation.inference.InferenceConfig;
@@ -145,6 +147,9 @@ final class SegmentCommand implements Callable<Integer> {
         LesionDataset data = filter(longAxisOnly ? org.wsss.api.ShortAxisEstimate.dropShortAxes(all,
                 org.wsss.api.ShortAxisEstimate.Config.defaults()) : all, split);
         boolean ownCsv = lin == null || lin.format().equals("deeplesion");
+        // what this run wrote, measured as it is written, so lesions.csv need not read the masks back
+        java.util.Map<String, LesionMeasurement> measured = new java.util.concurrent.ConcurrentHashMap<>();
+        WrittenMasks written = new WrittenMasks(WrittenMasks.DEFAULT_BUDGET);
         try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
@@ -156,6 +161,11 @@ final class SegmentCommand implements Callable<Integer> {
                             Mask3D m = LesionJobs.segment(seg.segmenter(), lesion);
                             if (lin != null) {
                                 lin.writeMask(lesion, m, file);
+                                Mask3D w = lin.asWritten(lesion, m);
+                                if (w.count() > 0) {
+                                    measured.put(lesion.id(), Assembly.measure(w));
+                                }
+                                written.put(lesion.id(), w);
                             } else {
                                 Nifti.writeMask(m, file);
                             }
@@ -170,12 +180,12 @@ final class SegmentCommand implements Callable<Integer> {
             }
             Batch.requireUsableRows(all, source, report);
             if (lin != null && (labels || lin.format().equals("flare-npz"))) {
-                InputOutputs.writeLabels(lin, data, out);
+                InputOutputs.writeLabels(lin, data, out, written);
             }
             if (ownCsv) {
                 writeLesionsCsv(out, data, report);
             } else {
-                InputOutputs.writeLesionsCsv(lin, out, data, report);
+                InputOutputs.writeLesionsCsv(lin, out, data, report, measured);
             }
             spec.commandLine().getOut().println(report.summary());
             if (dicomCases != null) {

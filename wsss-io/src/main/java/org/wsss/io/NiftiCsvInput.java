@@ -452,6 +452,11 @@ final class NiftiCsvInput implements LesionInput {
         Grids.write(geometries.get(g.volumeKey()).toFileGrid(clip(g, mask)), file);
     }
 
+    @Override
+    public Mask3D asWritten(LesionCase lesion, Mask3D mask) {
+        return clip(grid(lesion), mask);
+    }
+
     /** A lesion prompted by a 3D box: its mask cut to the box. */
     static Mask3D clip(GridLesionCase g, Mask3D mask) {
         Roi roi = g.mark().clipRoi(mask.width(), mask.height());
@@ -490,11 +495,16 @@ final class NiftiCsvInput implements LesionInput {
 
     @Override
     public void writeLabels(String volume, Map<Integer, Path> masks, Path file) {
+        writeLabels(volume, masks, Map.of(), file);
+    }
+
+    @Override
+    public void writeLabels(String volume, Map<Integer, Path> masks, Map<Integer, Mask3D> inMemory, Path file) {
         VolumeGeometry g = geometries.get(volume);
         if (g == null) {
             throw new IllegalArgumentException("unknown volume " + volume);
         }
-        byte[] labels = Grids.combine(masks, g.grid().fileDims());
+        byte[] labels = Grids.combine(masks, inMemory, g.grid(), g.grid().fileDims());
         Grids.write(g.fileImage(labels, "wsss labels"), file);
     }
 }
