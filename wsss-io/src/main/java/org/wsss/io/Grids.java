@@ -79,6 +79,27 @@ final class Grids {
         return m;
     }
 
+    /**
+     * {@code mask} as a uint8 {0, 1} NIfTI-1 image on the file's grid with {@code template}'s
+     * geometry: its set voxels mapped one by one, so a lesion mask of a large volume costs one
+     * voxel array, not several.
+     */
+    static NiftiImage toFileGrid(AxialGrid grid, NiftiImage template, Mask3D mask, String descrip) {
+        int w = grid.size(0), h = grid.size(1);
+        if (mask.width() != w || mask.height() != h || mask.depth() != grid.size(2)) {
+            throw new IllegalArgumentException("mask of " + mask.width() + "x" + mask.height() + "x" + mask.depth()
+                    + " does not match the volume's " + w + "x" + h + "x" + grid.size(2));
+        }
+        NiftiImage.Builder b = fileBuilder(grid, template, descrip);
+        long[] map = sdkToFile(grid);
+        int plane = w * h;
+        for (long i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+            int x = (int) (i % w), y = (int) (i % plane / w), z = (int) (i / plane);
+            b.setRaw((int) (map[3] + x * map[0] + y * map[1] + z * map[2]), 1);
+        }
+        return b.buildUncopied();
+    }
+
     /** Labels on the file's grid as a uint8 NIfTI-1 image with {@code template}'s geometry. */
     static NiftiImage toFileGrid(AxialGrid grid, NiftiImage template, byte[] sdkLabels, String descrip) {
         return fileImage(grid, template, toFileOrder(grid, sdkLabels), descrip);
@@ -95,18 +116,29 @@ final class Grids {
         if (file.length != (long) d[0] * d[1] * d[2]) {
             throw new IllegalArgumentException(file.length + " labels for a grid of " + d[0] + "x" + d[1] + "x" + d[2]);
         }
-        NiftiImage.Builder b = NiftiImage.builder(d[0], d[1], d[2], NiftiDataType.UINT8)
-                .pixdim(template.pixdim())
-                .qform(template.qformCode(), template.quaternB(), template.quaternC(), template.quaternD(),
-                        template.qoffsetX(), template.qoffsetY(), template.qoffsetZ())
-                .sform(template.sformCode(), template.srowX(), template.srowY(), template.srowZ())
-                .xyztUnits(template.xyztUnits()).scaling(1f, 0f).descrip(descrip);
+        NiftiImage.Builder b = fileBuilder(grid, template, descrip);
         for (int n = 0; n < file.length; n++) {
             if (file[n] != 0) {
                 b.setRaw(n, file[n] & 0xFF);
             }
         }
-        return b.build();
+        return b.buildUncopied();
+    }
+
+    /** An empty uint8 image on the file's grid with {@code template}'s geometry. */
+    private static NiftiImage.Builder fileBuilder(AxialGrid grid, NiftiImage template, String descrip) {
+        int[] d = grid.fileDims();
+        for (int i = 0; i < 3; i++) {
+            if (d[i] > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("dimension " + d[i] + " does not fit a NIfTI-1 mask");
+            }
+        }
+        return NiftiImage.builder(d[0], d[1], d[2], NiftiDataType.UINT8)
+                .pixdim(template.pixdim())
+                .qform(template.qformCode(), template.quaternB(), template.quaternC(), template.quaternD(),
+                        template.qoffsetX(), template.qoffsetY(), template.qoffsetZ())
+                .sform(template.sformCode(), template.srowX(), template.srowY(), template.srowZ())
+                .xyztUnits(template.xyztUnits()).scaling(1f, 0f).descrip(descrip);
     }
 
     /**
