@@ -149,7 +149,8 @@ final class SegmentCommand implements Callable<Integer> {
         boolean ownCsv = lin == null || lin.format().equals("deeplesion");
         // what this run wrote, measured as it is written, so lesions.csv need not read the masks back
         java.util.Map<String, LesionMeasurement> measured = new java.util.concurrent.ConcurrentHashMap<>();
-        WrittenMasks written = new WrittenMasks(WrittenMasks.DEFAULT_BUDGET);
+        boolean labelMaps = lin != null && (labels || lin.format().equals("flare-npz"));
+        WrittenMasks written = new WrittenMasks(labelMaps ? WrittenMasks.DEFAULT_BUDGET : 0);
         try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
@@ -162,8 +163,12 @@ final class SegmentCommand implements Callable<Integer> {
                             if (lin != null) {
                                 lin.writeMask(lesion, m, file);
                                 Mask3D w = lin.asWritten(lesion, m);
-                                if (w.count() > 0) {
-                                    measured.put(lesion.id(), Assembly.measure(w));
+                                try {
+                                    if (w.count() > 0) {
+                                        measured.put(lesion.id(), Assembly.measure(w));
+                                    }
+                                } catch (IllegalArgumentException e) {
+                                    // not measurable (a line): lesions.csv reads the file and says so, as before
                                 }
                                 written.put(lesion.id(), w);
                             } else {
@@ -179,7 +184,7 @@ final class SegmentCommand implements Callable<Integer> {
                 throw e;
             }
             Batch.requireUsableRows(all, source, report);
-            if (lin != null && (labels || lin.format().equals("flare-npz"))) {
+            if (labelMaps) {
                 InputOutputs.writeLabels(lin, data, out, written);
             }
             if (ownCsv) {
