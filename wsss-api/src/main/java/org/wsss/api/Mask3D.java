@@ -133,8 +133,8 @@ public final class Mask3D {
         return new Mask(width, height, out, provenance);
     }
 
-    /** Number of true voxels in slice z (without building the slice). */
-    public long sliceCount(int z) {
+    /** Number of true voxels of slice {@code z}, without building the slice. */
+    public int sliceCount(int z) {
         if (z < 0 || z >= depth) {
             throw new IndexOutOfBoundsException("slice " + z + " outside 0.." + (depth - 1));
         }
@@ -145,11 +145,35 @@ public final class Mask3D {
         if (a == b) {
             return Long.bitCount(bits[a] & head & tail);
         }
-        long c = Long.bitCount(bits[a] & head) + Long.bitCount(bits[b] & tail);
+        int c = Long.bitCount(bits[a] & head) + Long.bitCount(bits[b] & tail);
         for (int k = a + 1; k < b; k++) {
             c += Long.bitCount(bits[k]);
         }
         return c;
+    }
+
+    /**
+     * Index of the first true voxel at or after {@code from} (index = (z·height + y)·width + x),
+     * or −1 if there is none: iterates a sparse mask without visiting its empty voxels.
+     */
+    public long nextSet(long from) {
+        long size = (long) width * height * depth;
+        if (from < 0) {
+            from = 0;
+        }
+        if (from >= size) {
+            return -1;
+        }
+        int word = (int) (from >>> 6);
+        long w = bits[word] & (-1L << from);
+        while (w == 0) {
+            if (++word == bits.length) {
+                return -1;
+            }
+            w = bits[word];
+        }
+        long i = ((long) word << 6) + Long.numberOfTrailingZeros(w);
+        return i < size ? i : -1;
     }
 
     /** Number of true voxels. */

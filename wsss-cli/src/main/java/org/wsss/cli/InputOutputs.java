@@ -27,6 +27,9 @@ final class InputOutputs {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputOutputs.class);
 
+    /** Masks of one volume rebuilt in memory at once for its label map. */
+    static final int MAX_IN_MEMORY = 16;
+
     private InputOutputs() {
     }
 
@@ -37,9 +40,16 @@ final class InputOutputs {
      * @return the number of maps written
      */
     static int writeLabels(LesionInput in, LesionDataset data, Path out) {
+        return writeLabels(in, data, out, new WrittenMasks(0));
+    }
+
+    /** As above, taking the masks this run kept in {@code kept} from memory (by lesion id). */
+    static int writeLabels(LesionInput in, LesionDataset data, Path out, WrittenMasks kept) {
         Map<String, Map<Integer, Path>> byVolume = new LinkedHashMap<>();
+        Map<String, List<LesionCase>> lesions = new HashMap<>();
         for (LesionCase c : data) {
             Map<Integer, Path> m = byVolume.computeIfAbsent(in.volumeOf(c), k -> new HashMap<>());
+            lesions.computeIfAbsent(in.volumeOf(c), k -> new ArrayList<>()).add(c);
             Path f = in.maskFile(out, c);
             if (Files.isRegularFile(f)) {
                 m.put(in.labelOf(c), f);
@@ -48,7 +58,19 @@ final class InputOutputs {
         int written = 0;
         for (Map.Entry<String, Map<Integer, Path>> e : byVolume.entrySet()) {
             try {
-                in.writeLabels(e.getKey(), e.getValue(), in.labelsFile(out, e.getKey()));
+                // one volume's kept masks at a time, each rebuilt whole (a bit per voxel) while it is needed:
+                // at most MAX_IN_MEMORY of them, the rest read from their files
+                Map<Integer, Mask3D> inMemory = new HashMap<>();
+                Map<Integer, Path> files = new HashMap<>(e.getValue());
+                for (LesionCase c : lesions.get(e.getKey())) {
+                    Mask3D m = files.containsKey(in.labelOf(c)) && inMemory.size() < MAX_IN_MEMORY ? kept.get(c.id())
+                            : null;
+                    if (m != null) {
+                        // the file stays listed: an input that does not take masks from memory reads it
+                        inMemory.put(in.labelOf(c), m);
+                    }
+                }
+                in.writeLabels(e.getKey(), files, inMemory, in.labelsFile(out, e.getKey()));
                 written++;
             } catch (RuntimeException ex) {
                 LOG.warn("label map of {} not written: {}", e.getKey(), Batch.reason(ex));
@@ -60,9 +82,11 @@ final class InputOutputs {
     /**
      * {@code OUT/lesions.csv}: per lesion the volume (mL) and long/short axes (mm) measured on its
      * mask, the prompt's axes in mm (for a long-axis-only mark, the short axis the SDK estimated),
-     * the status, its volume, label and the mark as the user gave it.
+     * the status, its volume, label and the mark as the user gave it. A lesion this run measured
+     * ({@code measured}, by id) is not read back; one done by an earlier run is.
      */
-    static void writeLesionsCsv(LesionInput in, Path out, LesionDataset data, Batch.Report<?> report) {
+    static void writeLesionsCsv(LesionInput in, Path out, LesionDataset data, Batch.Report<?> report,
+                                Map<String, LesionMeasurement> measured) {
         Map<String, String> failed = new HashMap<>();
         for (Batch.Failure f : report.failures()) {
             failed.put(f.lesion(), f.reason());
@@ -75,19 +99,23 @@ final class InputOutputs {
             String rl = "", rs = "";
             String status;
             Path f = in.maskFile(out, c);
-            String[] measured = {"", "", ""};
+            String[] measured3 = {"", "", ""};
             if (failed.containsKey(c.id())) {
                 status = "failed: " + failed.get(c.id());
             } else if (!Files.isRegularFile(f)) {
                 status = "missing";
+            } else if (measured.containsKey(c.id())) {
+                LesionMeasurement lm = measured.get(c.id());
+                measured3 = new String[] {fmt3(lm.volumeMl()), fmt2(lm.longMm()), fmt2(lm.shortMm())};
+                status = "ok";
             } else {
                 Mask3D m = in.readMask(c, f);
                 if (m.count() == 0) {
-                    measured[0] = "0.000";
+                    measured3[0] = "0.000";
                     status = "empty";
                 } else {
                     LesionMeasurement lm = Assembly.measure(m);
-                    measured = new String[] {fmt3(lm.volumeMl()), fmt2(lm.longMm()), fmt2(lm.shortMm())};
+                    measured3 = new String[] {fmt3(lm.volumeMl()), fmt2(lm.longMm()), fmt2(lm.shortMm())};
                     status = "ok";
                 }
             }
@@ -98,9 +126,9 @@ final class InputOutputs {
             } catch (RuntimeException e) {
                 // the prompt could not be completed (its volume is unreadable): the status says why
             }
-            row.add(measured[0]);
-            row.add(measured[1]);
-            row.add(measured[2]);
+            row.add(measured3[0]);
+            row.add(measured3[1]);
+            row.add(measured3[2]);
             row.add(rl);
             row.add(rs);
             row.add(status);

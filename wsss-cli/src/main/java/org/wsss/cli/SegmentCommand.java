@@ -18,6 +18,8 @@ import org.wsss.io.Nifti;
 import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.eval.jobs.LesionRow;
 import org.wsss.eval.jobs.SegmentSettings;
+import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.assembly.LesionMeasurement;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
 import org.wsss.propagation.inference.InferenceConfig;
@@ -77,7 +79,9 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--split", paramLabel = "1|2|3|all", description = "Which rows to segment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", paramLabel = "1|2|3|all", description = "Which lesions to segment: those of split 1"
+            + " (train), 2 (validation) or 3 (test), the split `wsss train` uses (Train_Val_Test, the marks CSV's"
+            + " split column, else by volume), or all (default: ${DEFAULT-VALUE}).")
     String split = "all";
 
     @Option(names = "--force", description = "Redo lesions whose mask already exists.")
@@ -131,6 +135,12 @@ final class SegmentCommand implements Callable<Integer> {
         LesionDataset data = filter(longAxisOnly ? org.wsss.api.ShortAxisEstimate.dropShortAxes(all,
                 org.wsss.api.ShortAxisEstimate.Config.defaults()) : all, split);
         boolean ownCsv = lin.format().equals("deeplesion");
+        // what this run wrote, measured as it is written, so lesions.csv need not read the masks back
+        java.util.Map<String, LesionMeasurement> measured = new java.util.concurrent.ConcurrentHashMap<>();
+        // FLARE cases and DICOM series always get their per-volume file (the npz, the SEG).
+        boolean dicom = lin.format().equals("dicom");
+        boolean labelMaps = labels || dicom || lin.format().equals("flare-npz");
+        WrittenMasks written = new WrittenMasks(labelMaps ? WrittenMasks.DEFAULT_BUDGET : 0);
         try (SegmentSettings.Handle seg = settings().open(model, common.limits())) {
             Batch batch = new Batch(out, common.threads, force, common.progress())
                     .withTimeout(common.lesionTimeout()).withOutputCheck(Nifti::readMask);
@@ -139,7 +149,17 @@ final class SegmentCommand implements Callable<Integer> {
                 report = batch.run("segment (" + method + ")",
                         Batch.jobs(data, c -> lin.maskFile(out, c)), Batch.problems(all),
                         (lesion, file) -> {
-                            lin.writeMask(lesion, LesionJobs.segment(seg.segmenter(), lesion), file);
+                            Mask3D m = LesionJobs.segment(seg.segmenter(), lesion);
+                            lin.writeMask(lesion, m, file);
+                            Mask3D w = lin.asWritten(lesion, m);
+                            try {
+                                if (w.count() > 0) {
+                                    measured.put(lesion.id(), Assembly.measure(w));
+                                }
+                            } catch (IllegalArgumentException e) {
+                                // not measurable (a line): lesions.csv reads the file and says so, as before
+                            }
+                            written.put(lesion.id(), w);
                             return null;
                         });
             } catch (RuntimeException e) {
@@ -150,14 +170,11 @@ final class SegmentCommand implements Callable<Integer> {
                 throw e;
             }
             Batch.requireUsableRows(all, source, report);
-            // FLARE cases and DICOM series always get their per-volume file (the npz, the SEG).
-            boolean dicom = lin.format().equals("dicom");
-            int volumeFiles = labels || dicom || lin.format().equals("flare-npz")
-                    ? InputOutputs.writeLabels(lin, data, out) : 0;
+            int volumeFiles = labelMaps ? InputOutputs.writeLabels(lin, data, out, written) : 0;
             if (ownCsv) {
                 writeLesionsCsv(out, data, report);
             } else {
-                InputOutputs.writeLesionsCsv(lin, out, data, report);
+                InputOutputs.writeLesionsCsv(lin, out, data, report, measured);
             }
             spec.commandLine().getOut().println(report.summary());
             if (dicom) {

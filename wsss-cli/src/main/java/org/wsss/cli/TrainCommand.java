@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.wsss.api.LesionDataset;
-import org.wsss.io.DeepLesion;
-import org.wsss.io.DeepLesionDataset;
+import org.wsss.api.Split;
+import org.wsss.io.LesionInput;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.TrainerConfig;
@@ -19,22 +19,30 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code wsss train}: trains the HNN from RECIST marks only — GrabCut-R labels on the RECIST
- * slices, then slice-propagated steps up to WSSS-k (Sec. 2.2, 2.3) — on the rows with
- * {@code Train_Val_Test = 1}, validating on rows with 2, and writes one model file.
+ * slices, then slice-propagated steps up to WSSS-k (Sec. 2.2, 2.3) — on the lesions of the
+ * training split, validating on those of the validation split, and writes one model file. Any
+ * input of {@link InputOptions}; the split is DeepLesion's {@code Train_Val_Test}, the marks CSV's
+ * {@code split} column, or else drawn from the volume's name so that one volume's lesions never
+ * straddle splits (FLARE cases always so; see {@code docs/nifti-csv.md}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {
-            "Trains the network from the RECIST marks of a DeepLesion-layout folder.",
-            "%nTrains on the rows with Train_Val_Test = 1 and validates on those with 2: GrabCut-R masks on "
-                + "the RECIST slices, then WSSS-k slice propagation (k = --wsss). Writes one model file; each step's model "
-                + "is kept in MODEL.steps/, from where an interrupted run resumes."},
+            "Trains the network from the RECIST marks of a DeepLesion-layout folder, of NIfTI volumes with a marks"
+                + " CSV or of FLARE25 cases.",
+            "%nTrains on the lesions of the training split and validates on those of the validation split:"
+                + " GrabCut-R masks on the RECIST slices, then WSSS-k slice propagation (k = --wsss). The split is"
+                + " DeepLesion's Train_Val_Test (1 train, 2 validation), the marks CSV's split column, or else"
+                + " taken from the volume's name, about 70 %% train, 15 %% validation and 15 %% test by volume, so"
+                + " that the lesions of one volume stay together (FLARE cases always so; docs/nifti-csv.md)."
+                + " Writes one model file; each step's model is kept in MODEL.steps/, from where an interrupted"
+                + " run resumes."},
         footerHeading = "%nExample:%n",
-        footer = {"  ./wsss train --deeplesion phantom/ --out model.wsss --wsss 7 --epochs 30"})
+        footer = {"  ./wsss train --deeplesion phantom/ --out model.wsss --wsss 7 --epochs 30",
+            "  ./wsss train --nifti-csv marks.csv --out model.wsss"})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
-            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
-    Path deeplesion;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
@@ -70,13 +78,16 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || fineTuneEpochs < 1) {
             throw new IllegalArgumentException("--epochs and --fine-tune-epochs must be >= 1");
         }
-        DeepLesionDataset data = DeepLesion.open(deeplesion);
-        if (data.split(org.wsss.api.Split.TRAIN).findAny().isEmpty()) {
-            throw new IllegalArgumentException(data.csvFile() + " has no usable row with Train_Val_Test = 1");
+        LesionInput in = input.open(common.threads, common.limits());
+        LesionDataset data = in.dataset();
+        if (data.split(Split.TRAIN).findAny().isEmpty()) {
+            throw new IllegalArgumentException(in.source() + ": no usable lesion in the training split ("
+                    + (in.format().equals("deeplesion") ? "Train_Val_Test = 1" : "split 1, given in the marks CSV's"
+                    + " split column or drawn from the volume's name") + ")");
         }
         if (!data.problems().isEmpty()) {
-            System.err.println(data.problems().size() + " rows of " + data.csvFile() + " could not be read and are left "
-                    + "out; first: " + data.problems().get(0).getMessage());
+            System.err.println(data.problems().size() + " rows or files of " + in.source() + " could not be read and"
+                    + " are left out; first: " + data.problems().get(0).getMessage());
         }
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());

@@ -10,8 +10,9 @@ import org.wsss.api.LesionCase;
 import org.wsss.api.Mask;
 import org.wsss.api.WsssIoException;
 import org.wsss.io.AtomicFiles;
+import org.wsss.api.LesionDataset;
 import org.wsss.io.DeepLesion;
-import org.wsss.io.DeepLesionDataset;
+import org.wsss.io.LesionInput;
 import org.wsss.grabcut.InitialMasks;
 import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.io.MaskPng;
@@ -22,37 +23,44 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code wsss weak-labels}: the initial RECIST-slice mask of every lesion of a DeepLesion-layout
- * folder (the paper's Sec. 2.1 and the methods of Table 1, Sec. 3.1), one 8-bit PNG per row of
- * {@code DL_info.csv}: {@code OUT/<case id>.png}, the size of the key slice, 255 = lesion,
- * 0 = background ({@link MaskPng}). The case id is {@code File_name} without {@code .png};
- * repeated names (several lesions on one slice) get {@code _2}, {@code _3}, … in row order.
- * Lesions are spread over {@code --threads} workers and follow the shared batch behaviour of
- * {@link Batch}: failures in {@code OUT/failures.csv}, atomic writes, reruns skip finished lesions.
- * The method is recorded in {@code OUT/weak-labels-method.txt}; a rerun with another method into
- * the same folder is refused (exit 2) unless {@code --force} redoes every lesion.
+ * {@code wsss weak-labels}: the initial RECIST-slice mask of every lesion (the paper's Sec. 2.1
+ * and the methods of Table 1, Sec. 3.1), from any input of {@link InputOptions}, one 8-bit PNG
+ * per lesion: {@code OUT/<lesion id>.png}, the key slice as the SDK reads it, 255 = lesion,
+ * 0 = background ({@link MaskPng}). For the DeepLesion layout the id is {@code File_name} without
+ * {@code .png} (repeats get {@code _2}, {@code _3}, … in row order) and the slice is the PNG's own
+ * grid; for NIfTI + CSV the id is the {@code lesion} column and for FLARE {@code <case>_<label>},
+ * the slice on the SDK's axial grid (see {@code docs/nifti-csv.md}), the one {@code wsss train}
+ * learns from. Lesions are spread over {@code --threads} workers and follow the shared batch
+ * behaviour of {@link Batch}: failures in {@code OUT/failures.csv}, atomic writes, reruns skip
+ * finished lesions. The method is recorded in {@code OUT/weak-labels-method.txt}; a rerun with
+ * another method into the same folder is refused (exit 2) unless {@code --force} redoes every lesion.
  */
 @Command(name = "weak-labels", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Makes the weak RECIST-slice mask of every lesion of a DeepLesion-layout folder.",
-            "%nWrites one 8-bit PNG per DL_info.csv row, OUT/<case id>.png, the size of the key slice,"
-                + " 255 = lesion, 0 = background. The case id is File_name without .png; repeated file names"
-                + " (several lesions on one slice) get _2, _3, ... in row order.",
-            "%nLesions that fail, and unreadable CSV rows, are listed in OUT/failures.csv and the others are done;"
-                + " a rerun skips lesions whose PNG exists (--force redoes them). OUT/weak-labels-method.txt"
-                + " records the method; a rerun with another method into OUT needs --force. The masks depend neither on"
-                + " --threads nor on --seed (each method's random generator has its own fixed seed).",
+            "Makes the weak RECIST-slice mask of every lesion of a DeepLesion-layout folder, of NIfTI volumes with"
+                + " a marks CSV or of FLARE25 cases.",
+            "%nWrites one 8-bit PNG per lesion, OUT/<lesion id>.png, the size of the key slice, 255 = lesion,"
+                + " 0 = background. For the DeepLesion layout the id is File_name without .png, repeated file names"
+                + " (several lesions on one slice) getting _2, _3, ... in row order. For NIfTI + CSV the id is the"
+                + " lesion column and for FLARE <case>_<label>; the slice is then the axial slice as the SDK reads"
+                + " it (columns towards the patient's left, rows towards the back), the one `wsss train` learns"
+                + " from.",
+            "%nLesions that fail, and input rows or files that cannot be read, are listed in OUT/failures.csv and"
+                + " the others are done; a rerun skips lesions whose PNG exists (--force redoes them)."
+                + " OUT/weak-labels-method.txt records the method; a rerun with another method into OUT needs"
+                + " --force. The masks depend neither on --threads nor on --seed (each method's random generator"
+                + " has its own fixed seed).",
             "%nExit code: 0 all done, 1 some lesions failed, 2 bad usage or unreadable input."},
         footerHeading = "%nExample:%n",
-        footer = {"  ./wsss weak-labels --deeplesion phantom/ --method grabcut-r --out weak/"})
+        footer = {"  ./wsss weak-labels --deeplesion phantom/ --method grabcut-r --out weak/",
+            "  ./wsss weak-labels --nifti-csv marks.csv --method grabcut-r --out weak/"})
 final class WeakLabelsCommand implements Callable<Integer> {
 
     /** Records which method made the masks of the output folder. */
     static final String METHOD_FILE = "weak-labels-method.txt";
 
-    @Option(names = "--deeplesion", required = true, paramLabel = "DIR",
-            description = "DeepLesion-layout folder (DL_info.csv and Images_png/).")
-    Path deeplesion;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--method", required = true, paramLabel = "METHOD",
             description = "recist-d, grabcut, grabcut-i, grabcut-r (the paper's method) or dcrf.")
@@ -74,7 +82,8 @@ final class WeakLabelsCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         InitialMaskMethod m = InitialMasks.byName(method);
-        DeepLesionDataset data = DeepLesion.open(deeplesion, common.limits());
+        LesionInput in = input.open(common.threads, common.limits());
+        LesionDataset data = in.dataset();
         checkMethodOfEarlierRun(m.name(), data.size() > 0);
         Batch batch = new Batch(out, common.threads, force, common.progress())
                 .withTimeout(common.lesionTimeout()).withOutputCheck(MaskPng::read);
@@ -84,7 +93,9 @@ final class WeakLabelsCommand implements Callable<Integer> {
                     LesionJobs.writeWeakLabel(m, lesion, file);
                     return null;
                 });
-        Batch.requireUsableRows(data, data.csvFile(), report);
+        // the DeepLesion layout's rows are those of its DL_info.csv; other inputs name their own file or folder
+        Path rows = in.format().equals("deeplesion") ? in.source().resolve(DeepLesion.CSV_FILE) : in.source();
+        Batch.requireUsableRows(data, rows, report);
         spec.commandLine().getOut().println(report.summary());
         return report.exitCode();
     }

@@ -34,6 +34,9 @@ import org.wsss.api.WsssIoException;
  * lesion n = n); each lesion's own mask in {@code OUT/lesions/<case>_<n>.nii.gz}. Array axis W is
  * the SDK's x, H its y, D its z, with no flip.
  *
+ * <p>The format names no train / validation / test split: every lesion of a case gets the case's
+ * own, drawn from its name ({@link VolumeSplit}).
+ *
  * <p>Bad input fails what it concerns: a file without {@code imgs}, {@code spacing} or
  * {@code recist}, or with arrays of different shapes, fails all its lesions; a label drawn on
  * two slices, a label of a single voxel or a label number with no line at all fails that lesion.
@@ -93,7 +96,8 @@ final class FlareNpzInput implements LesionInput {
         String name = caseName(f);
         int[] shape;
         VoxelSpacing spacing;
-        Npy.Array recist;
+        // label -> voxels of its line, as (x, y, z)
+        TreeMap<Integer, List<int[]>> lines = new TreeMap<>();
         try (Npy.Npz z = Npy.openNpz(f)) {
             for (String key : List.of("imgs", "spacing", "recist")) {
                 if (!z.has(key)) {
@@ -102,12 +106,12 @@ final class FlareNpzInput implements LesionInput {
                 }
             }
             long[] is = z.header("imgs").shape();
-            if (is.length != 3) {
+            if (is.length != 3 || is[0] < 1 || is[1] < 1 || is[2] < 1) {
                 throw new WsssIoException(f, "imgs has shape " + Arrays.toString(is) + ", expected (D, H, W)", null);
             }
-            recist = z.get("recist");
-            if (!Arrays.equals(recist.shape(), is)) {
-                throw new WsssIoException(f, "recist has shape " + Arrays.toString(recist.shape()) + ", imgs "
+            long[] rs = z.header("recist").shape();
+            if (!Arrays.equals(rs, is)) {
+                throw new WsssIoException(f, "recist has shape " + Arrays.toString(rs) + ", imgs "
                         + Arrays.toString(is) + "; they must match", null);
             }
             double[] sp = z.get("spacing").toDoubles();
@@ -120,28 +124,31 @@ final class FlareNpzInput implements LesionInput {
                 throw new WsssIoException(f, "spacing: " + e.getMessage(), e);
             }
             shape = new int[] {(int) is[2], (int) is[1], (int) is[0]};
-        }
-        int w = shape[0], h = shape[1];
-        // label -> voxels of its line, as (x, y, z)
-        TreeMap<Integer, List<int[]>> lines = new TreeMap<>();
-        long n = recist.size();
-        for (long i = 0; i < n; i++) {
-            double v = recist.get(i);
-            if (v == 0) {
-                continue;
-            }
-            if (v != Math.rint(v) || v < 1) {
-                throw new WsssIoException(f, "recist holds " + v + " at (z, y, x) = (" + i / ((long) w * h) + ", "
-                        + i / w % h + ", " + i % w + "); labels must be whole numbers >= 1", null);
-            }
-            lines.computeIfAbsent((int) v, k -> new ArrayList<>()).add(new int[] {(int) (i % w), (int) (i / w % h),
-                (int) (i / ((long) w * h))});
+            int w = shape[0], h = shape[1];
+            // slice by slice, so the label volume is never held whole; only line voxels are kept
+            z.readFloats("recist", w * h, Npy.DEFAULT_MAX_ELEMENTS, (at, v) -> {
+                for (int p = 0; p < v.length; p++) {
+                    float x = v[p];
+                    if (x == 0) {
+                        continue;
+                    }
+                    long i = at + p;
+                    if (x != Math.rint(x) || x < 1) {
+                        throw new WsssIoException(f, "recist holds " + x + " at (z, y, x) = (" + i / ((long) w * h)
+                                + ", " + i / w % h + ", " + i % w + "); labels must be whole numbers >= 1", null);
+                    }
+                    lines.computeIfAbsent((int) x, k -> new ArrayList<>()).add(new int[] {(int) (i % w),
+                        (int) (i / w % h), (int) (i / ((long) w * h))});
+                }
+            });
         }
         if (lines.isEmpty()) {
             throw new WsssIoException(f, "recist holds no lesion line (all zero)", null);
         }
         dims.put(name, shape);
         spacings.put(name, spacing);
+        // the format names no split: every lesion of the case gets the case's own
+        Split split = VolumeSplit.of(name);
         for (int label = 1; label <= lines.lastKey(); label++) {
             String id = name + "_" + label;
             List<int[]> pts = lines.get(label);
@@ -167,7 +174,7 @@ final class FlareNpzInput implements LesionInput {
                         fmt(longAxis.end().y()));
                 Mark mark = new Mark(longAxis, null, null, null, zs[0], text);
                 cases.add(new GridLesionCase(id, name, label, mark, shape, spacing, Window.DEFAULT,
-                        LesionCategory.UNKNOWN, Split.TEST, () -> cache.get(f)));
+                        LesionCategory.UNKNOWN, split, () -> cache.get(f)));
             } catch (IllegalArgumentException e) {
                 problems.add(new WsssIoException(f, "lesion " + id + ": " + e.getMessage(), e));
             }
@@ -196,27 +203,25 @@ final class FlareNpzInput implements LesionInput {
         return a == null ? null : Axis.of(a[0], a[1], b[0], b[1]);
     }
 
-    /** imgs (D, H, W) as a volume: W = x, H = y, D = z. */
+    /**
+     * imgs (D, H, W) as a volume: W = x, H = y, D = z. Inflated one slice at a time straight into
+     * that slice's HU, so the file's int16 bytes are never held whole beside the volume.
+     */
     static Volume readVolume(Path f) {
         try (Npy.Npz z = Npy.openNpz(f)) {
-            Npy.Array imgs = z.get("imgs");
-            long[] s = imgs.shape();
+            long[] s = z.header("imgs").shape();
             double[] sp = z.get("spacing").toDoubles();
             VoxelSpacing spacing = new VoxelSpacing(sp[0], sp[1], sp[2]);
             int d = (int) s[0], h = (int) s[1], w = (int) s[2];
             List<Slice> slices = new ArrayList<>(d);
-            float[] hu = new float[w * h];
-            for (int k = 0; k < d; k++) {
-                long base = (long) k * w * h;
-                for (int p = 0; p < hu.length; p++) {
-                    hu[p] = (float) imgs.get(base + p);
-                }
+            z.readFloats("imgs", w * h, Npy.DEFAULT_MAX_ELEMENTS, (at, hu) -> {
+                int k = (int) (at / ((long) w * h));
                 try {
                     slices.add(Slice.of(w, h, hu, spacing));
                 } catch (IllegalArgumentException e) {
                     throw new WsssIoException(f, "imgs slice " + k + ": " + e.getMessage(), e);
                 }
-            }
+            });
             return Volume.of(slices, spacing);
         }
     }
@@ -287,11 +292,17 @@ final class FlareNpzInput implements LesionInput {
 
     @Override
     public void writeLabels(String volume, Map<Integer, Path> masks, Path file) {
+        writeLabels(volume, masks, Map.of(), file);
+    }
+
+    @Override
+    public void writeLabels(String volume, Map<Integer, Path> masks, Map<Integer, Mask3D> inMemory, Path file) {
         int[] d = dims.get(volume);
         if (d == null) {
             throw new IllegalArgumentException("unknown case " + volume);
         }
-        byte[] labels = Grids.combine(masks, d);
+        byte[] labels = Grids.combine(masks, inMemory, VolumeGeometry.lps(d[0], d[1], d[2], spacings.get(volume)).grid(),
+                d);
         // NIfTI order (x fastest) of a W x H x D grid is the C order of a (D, H, W) array.
         Npy.writeNpz(file, Map.of("segs", Npy.uint8(new long[] {d[2], d[1], d[0]}, labels)));
     }

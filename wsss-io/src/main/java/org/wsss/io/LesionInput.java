@@ -54,6 +54,14 @@ public interface LesionInput {
     void writeMask(LesionCase lesion, Mask3D mask, Path file);
 
     /**
+     * The mask as {@link #writeMask} writes it, on the case's grid (a lesion prompted by a 3D box
+     * cut to the box), so a caller can measure what it wrote without reading it back.
+     */
+    default Mask3D asWritten(LesionCase lesion, Mask3D mask) {
+        return mask;
+    }
+
+    /**
      * Reads back a mask {@link #writeMask} wrote, on the case's grid (to measure it).
      *
      * @throws org.wsss.api.WsssIoException if it cannot be read
@@ -75,4 +83,14 @@ public interface LesionInput {
      * @throws org.wsss.api.WsssIoException if a mask cannot be read or the map cannot be written
      */
     void writeLabels(String volume, Map<Integer, Path> masks, Path file);
+
+    /**
+     * As {@link #writeLabels(String, Map, Path)}; {@code masks} lists every written lesion's file,
+     * and {@code inMemory} (label → mask on the case's grid, as {@link #asWritten} gives it) holds
+     * some of the same lesions, which an implementation may take from memory rather than from
+     * their files, saving a whole-volume read per lesion. By default the files are read.
+     */
+    default void writeLabels(String volume, Map<Integer, Path> masks, Map<Integer, Mask3D> inMemory, Path file) {
+        writeLabels(volume, masks, file);
+    }
 }

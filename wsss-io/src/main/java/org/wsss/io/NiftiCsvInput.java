@@ -30,6 +30,8 @@ import org.wsss.api.WsssIoException;
  * row, a bad row or an unreadable volume failing only its own lesions, each error naming the
  * CSV, its row and the column.
  *
+ * <p>A row without a {@code split} takes its volume's, drawn from the image path ({@link VolumeSplit}).
+ *
  * <p>Volumes are read onto the SDK's axial grid when a lesion first needs pixels ({@link NiftiVolume})
  * and masks go back on each volume's own grid and affine.
  */
@@ -158,7 +160,7 @@ final class NiftiCsvInput implements LesionInput {
                 }
                 Window window = rw.has("window") ? window(rw.get("window")) : Window.DEFAULT;
                 LesionCategory cat = rw.has("category") ? category(rw.get("category")) : LesionCategory.UNKNOWN;
-                Split split = rw.has("split") ? split(rw.get("split")) : Split.TEST;
+                Split split = rw.has("split") ? split(rw.get("split")) : VolumeSplit.of(splitName(image));
                 GridLesionCase c;
                 try {
                     c = new GridLesionCase(id, key, label, mark, geo.sdkDims(), geo.spacing(), window, cat, split,
@@ -175,6 +177,15 @@ final class NiftiCsvInput implements LesionInput {
                 problems.add(new WsssIoException(csv, row, e.getMessage(), e));
             }
         }
+    }
+
+    /**
+     * What a volume's split is drawn from when its row gives none ({@link VolumeSplit}): its path
+     * relative to the CSV's folder, with {@code /} between folders ({@code ct/patient7.nii.gz}).
+     */
+    private String splitName(Path image) {
+        Path rel = csv.toAbsolutePath().getParent().relativize(image);
+        return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
     }
 
     /** {@code dir/sub/ct_01.nii.gz} → {@code ct_01}, with {@code _2}, {@code _3} … for another file of the same name. */
@@ -441,6 +452,11 @@ final class NiftiCsvInput implements LesionInput {
         Grids.write(geometries.get(g.volumeKey()).toFileGrid(clip(g, mask)), file);
     }
 
+    @Override
+    public Mask3D asWritten(LesionCase lesion, Mask3D mask) {
+        return clip(grid(lesion), mask);
+    }
+
     /** A lesion prompted by a 3D box: its mask cut to the box. */
     static Mask3D clip(GridLesionCase g, Mask3D mask) {
         Roi roi = g.mark().clipRoi(mask.width(), mask.height());
@@ -479,11 +495,16 @@ final class NiftiCsvInput implements LesionInput {
 
     @Override
     public void writeLabels(String volume, Map<Integer, Path> masks, Path file) {
+        writeLabels(volume, masks, Map.of(), file);
+    }
+
+    @Override
+    public void writeLabels(String volume, Map<Integer, Path> masks, Map<Integer, Mask3D> inMemory, Path file) {
         VolumeGeometry g = geometries.get(volume);
         if (g == null) {
             throw new IllegalArgumentException("unknown volume " + volume);
         }
-        byte[] labels = Grids.combine(masks, g.grid().fileDims());
+        byte[] labels = Grids.combine(masks, inMemory, g.grid(), g.grid().fileDims());
         Grids.write(g.fileImage(labels, "wsss labels"), file);
     }
 }

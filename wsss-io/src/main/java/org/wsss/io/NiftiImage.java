@@ -526,6 +526,13 @@ public final class NiftiImage {
             return new NiftiImage(this, true);
         }
 
+        /** As {@link #build()}, handing over the voxel array uncopied: the builder must not be used after. */
+        NiftiImage buildUncopied() {
+            checkNdim();
+            data();
+            return new NiftiImage(this, false);
+        }
+
         private byte[] data() {
             if (data == null) {
                 data = new byte[byteCount];

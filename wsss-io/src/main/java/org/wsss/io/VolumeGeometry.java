@@ -134,7 +134,7 @@ public final class VolumeGeometry {
 
     /** {@code mask} (on the SDK grid) as a uint8 {0, 1} image on the file's grid. */
     public NiftiImage toFileGrid(Mask3D mask) {
-        return Grids.toFileGrid(grid, template, Grids.labels(mask, grid, 1), Grids.describe(mask));
+        return Grids.toFileGrid(grid, template, mask, Grids.describe(mask));
     }
 
     /** Labels already in the file's voxel order (file axis 0 fastest) as a uint8 image with the file's geometry. */

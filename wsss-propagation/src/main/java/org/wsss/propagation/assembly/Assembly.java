@@ -134,7 +134,7 @@ public final class Assembly {
         Objects.requireNonNull(mask, "mask");
         int best = -1, bestCount = 0;
         for (int z = 0; z < mask.depth(); z++) {
-            int n = mask.slice(z).count();
+            int n = mask.sliceCount(z);
             if (n > bestCount) {
                 best = z;
                 bestCount = n;

@@ -31,42 +31,71 @@ final class Flood {
         return Mask.fromPredicate(w, h, (x, y) -> keep[labels.labelAt(y * w + x)]);
     }
 
+    /**
+     * The voxels of {@code mask} connected to those of {@code seed} on slice {@code slice}. Works
+     * on the bounding box of the mask's voxels, so a small lesion in a large volume costs what
+     * the lesion does, not the volume.
+     */
     static Mask3D keepConnected(Mask3D mask, int slice, Mask seed, Connectivity3D c) {
         int w = mask.width(), h = mask.height(), d = mask.depth();
-        int plane = w * h;
-        boolean[] in = mask.toArray();
+        long plane = (long) w * h;
+        // bounding box of the set voxels
+        int x0 = w, y0 = h, z0 = d, x1 = -1, y1 = -1, z1 = -1;
+        for (long i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+            int z = (int) (i / plane), rem = (int) (i % plane), y = rem / w, x = rem % w;
+            x0 = Math.min(x0, x);
+            x1 = Math.max(x1, x);
+            y0 = Math.min(y0, y);
+            y1 = Math.max(y1, y);
+            z0 = Math.min(z0, z);
+            z1 = Math.max(z1, z);
+        }
+        Mask3D.Builder b = Mask3D.builder(w, h, d, mask.spacing());
+        if (x1 < 0 || slice < z0 || slice > z1) {
+            return b.build();
+        }
+        int bw = x1 - x0 + 1, bh = y1 - y0 + 1, bd = z1 - z0 + 1;
+        int bplane = bw * bh;
+        boolean[] in = new boolean[bplane * bd];
+        for (long i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+            int z = (int) (i / plane), rem = (int) (i % plane), y = rem / w, x = rem % w;
+            in[((z - z0) * bh + (y - y0)) * bw + (x - x0)] = true;
+        }
         boolean[] out = new boolean[in.length];
         int[] queue = new int[(int) Math.max(1, mask.count())];
         int head = 0, tail = 0;
-        for (int i = 0; i < plane; i++) {
-            int v = slice * plane + i;
-            if (seed.getIndex(i) && in[v]) {
-                out[v] = true;
-                queue[tail++] = v;
+        int sz = slice - z0;
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                int v = (sz * bh + y) * bw + x;
+                if (in[v] && seed.get(x + x0, y + y0)) {
+                    out[v] = true;
+                    queue[tail++] = v;
+                }
             }
         }
         boolean full = c == Connectivity3D.TWENTY_SIX;
         while (head < tail) {
             int v = queue[head++];
-            int z = v / plane, rem = v % plane, y = rem / w, x = rem % w;
+            int z = v / bplane, rem = v % bplane, y = rem / bw, x = rem % bw;
             for (int dz = -1; dz <= 1; dz++) {
                 int nz = z + dz;
-                if (nz < 0 || nz >= d) {
+                if (nz < 0 || nz >= bd) {
                     continue;
                 }
                 for (int dy = -1; dy <= 1; dy++) {
                     int ny = y + dy;
-                    if (ny < 0 || ny >= h) {
+                    if (ny < 0 || ny >= bh) {
                         continue;
                     }
                     for (int dx = -1; dx <= 1; dx++) {
                         int nx = x + dx;
                         int moved = (dx != 0 ? 1 : 0) + (dy != 0 ? 1 : 0) + (dz != 0 ? 1 : 0);
                         // 6-connectivity: exactly one coordinate changes by one.
-                        if (nx < 0 || nx >= w || moved == 0 || (!full && moved > 1)) {
+                        if (nx < 0 || nx >= bw || moved == 0 || (!full && moved > 1)) {
                             continue;
                         }
-                        int j = (nz * h + ny) * w + nx;
+                        int j = (nz * bh + ny) * bw + nx;
                         if (in[j] && !out[j]) {
                             out[j] = true;
                             queue[tail++] = j;
@@ -75,6 +104,11 @@ final class Flood {
                 }
             }
         }
-        return Mask3D.of(w, h, d, mask.spacing(), out);
+        for (int i = 0; i < tail; i++) {
+            int v = queue[i];
+            int z = v / bplane, rem = v % bplane;
+            b.set(rem % bw + x0, rem / bw + y0, z + z0);
+        }
+        return b.build();
     }
 }
