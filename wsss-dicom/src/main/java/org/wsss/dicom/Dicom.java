@@ -148,8 +148,11 @@ public final class Dicom {
                 continue;
             }
             try {
+                // the split of the other inputs without a split column: drawn from the volume's name,
+                // here its Series Instance UID, so a series never straddles splits
                 VolumeLesionCase c = org.wsss.api.LesionCase.of(m.lesion(), s.volume(),
-                        m.toRecist(s, s.zOf(m.sopInstanceUid())), s.window());
+                        m.toRecist(s, s.zOf(m.sopInstanceUid())), s.window())
+                        .withSplit(org.wsss.io.VolumeSplit.of(s.seriesInstanceUid()));
                 cases.add(c);
                 seriesOf.put(m.lesion(), s);
             } catch (IllegalArgumentException e) {

@@ -53,6 +53,9 @@ class DicomLesionInputTest {
         List<LesionCase> cases = in.dataset().stream().toList();
         assertEquals(2, cases.size());
         assertEquals(s.seriesInstanceUid(), in.volumeOf(cases.get(0)));
+        // no split column for DICOM: both lesions take their series' split, as NIfTI and FLARE volumes do
+        assertEquals(org.wsss.io.VolumeSplit.of(s.seriesInstanceUid()), cases.get(0).split());
+        assertEquals(cases.get(0).split(), cases.get(1).split());
         assertEquals(1, in.labelOf(cases.get(0)));
         assertEquals(2, in.labelOf(cases.get(1)));
         assertEquals("pixel instance " + s.sopInstanceUids().get(2) + " (10 12) (30 14) (19 6) (21 20)",

@@ -7,7 +7,8 @@ import org.wsss.api.Split;
 
 /**
  * The train / validation / test split of a volume whose input names none (a NIfTI + CSV row
- * without {@code split}, every FLARE case): taken from the volume's name alone, so that all
+ * without {@code split}, every FLARE case, every DICOM series by its Series Instance UID): taken
+ * from the volume's name alone, so that all
  * lesions of one volume fall in the same split, the same name always gets the same split on any
  * machine, and adding or removing other volumes moves none.
  *
@@ -16,7 +17,7 @@ import org.wsss.api.Split;
  * validation, else test, close to the proportions of DeepLesion's patient-level split. In
  * Python: {@code int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big") / 2**64}.
  */
-final class VolumeSplit {
+public final class VolumeSplit {
 
     /** Fraction of volumes in the training split. */
     static final double TRAIN = 0.70;
@@ -27,7 +28,7 @@ final class VolumeSplit {
     }
 
     /** The split of the volume named {@code name}. */
-    static Split of(String name) {
+    public static Split of(String name) {
         double u = fraction(name);
         return u < TRAIN ? Split.TRAIN : u < TRAIN_OR_VALIDATION ? Split.VALIDATION : Split.TEST;
     }
