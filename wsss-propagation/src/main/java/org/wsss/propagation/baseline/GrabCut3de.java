@@ -86,7 +86,8 @@ public final class GrabCut3de implements LesionSegmenter {
         List<String> notes = new ArrayList<>();
         Mask[] masks = new Mask[indices.length];
         Slice[] read = new Slice[indices.length];
-        Mask keyMask = keySlice(lesion, r);
+        read[key] = lesion.slice(r.sliceIndex());
+        Mask keyMask = keySlice(lesion, read[key], r);
         masks[key] = keyMask;
         int[] last = {key, key};
         for (int side = 0; side < 2; side++) {
@@ -125,14 +126,14 @@ public final class GrabCut3de implements LesionSegmenter {
             p = p.withNote(n);
         }
         Mask3D kept = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
-        return config.intensityStop().apply(kept, key, z -> read[z] != null ? read[z] : lesion.slice(indices[z]),
-                z -> indices[z]);
+        // every slice the mask can hold was read above
+        return config.intensityStop().apply(kept, key, z -> read[z], z -> indices[z]);
     }
 
     /** The initial-mask method on the RECIST slice; bad input named by case and slice. */
-    private Mask keySlice(LesionCase lesion, Recist r) {
+    private Mask keySlice(LesionCase lesion, Slice s, Recist r) {
         try {
-            return parts.initialMask().segment(lesion.slice(r.sliceIndex()), r, lesion.window());
+            return parts.initialMask().segment(s, r, lesion.window());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("case " + lesion.id() + ", slice " + r.sliceIndex() + ": " + e.getMessage(), e);
         }
