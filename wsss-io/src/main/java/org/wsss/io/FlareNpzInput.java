@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.wsss.api.Axis;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionCategory;
-import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Slice;
 import org.wsss.api.Split;
@@ -41,7 +40,7 @@ import org.wsss.api.WsssIoException;
  * {@code recist}, or with arrays of different shapes, fails all its lesions; a label drawn on
  * two slices, a label of a single voxel or a label number with no line at all fails that lesion.
  */
-final class FlareNpzInput implements LesionInput {
+final class FlareNpzInput extends GridInput {
 
     private final Path dir;
     private final GridCases grid;
@@ -239,28 +238,8 @@ final class FlareNpzInput implements LesionInput {
     }
 
     @Override
-    public LesionDataset dataset() {
-        return grid.dataset();
-    }
-
-    /** The input's own case of a lesion. */
-    private GridLesionCase grid(LesionCase c) {
-        return grid.of(c);
-    }
-
-    @Override
-    public String volumeOf(LesionCase lesion) {
-        return grid(lesion).volumeKey();
-    }
-
-    @Override
-    public int labelOf(LesionCase lesion) {
-        return grid(lesion).label();
-    }
-
-    @Override
-    public String markOf(LesionCase lesion) {
-        return grid(lesion).mark().text();
+    GridCases cases() {
+        return grid;
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.wsss.api.Axis;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionCategory;
-import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Roi;
 import org.wsss.api.Split;
@@ -35,7 +34,7 @@ import org.wsss.api.WsssIoException;
  * <p>Volumes are read onto the SDK's axial grid when a lesion first needs pixels ({@link NiftiVolume})
  * and masks go back on each volume's own grid and affine.
  */
-final class NiftiCsvInput implements LesionInput {
+final class NiftiCsvInput extends GridInput {
 
     static final List<String> LONG = List.of("x1", "y1", "x2", "y2");
     static final List<String> SHORT = List.of("x3", "y3", "x4", "y4");
@@ -422,28 +421,8 @@ final class NiftiCsvInput implements LesionInput {
     }
 
     @Override
-    public LesionDataset dataset() {
-        return grid.dataset();
-    }
-
-    /** The input's own case of a lesion. */
-    private GridLesionCase grid(LesionCase c) {
-        return grid.of(c);
-    }
-
-    @Override
-    public String volumeOf(LesionCase lesion) {
-        return grid(lesion).volumeKey();
-    }
-
-    @Override
-    public int labelOf(LesionCase lesion) {
-        return grid(lesion).label();
-    }
-
-    @Override
-    public String markOf(LesionCase lesion) {
-        return grid(lesion).mark().text();
+    GridCases cases() {
+        return grid;
     }
 
     @Override
