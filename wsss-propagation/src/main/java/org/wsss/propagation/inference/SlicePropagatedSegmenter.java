@@ -233,8 +233,8 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         for (int i = 0; i < order.size(); i++) {
             byZ[order.get(i)] = slices.get(i);
         }
-        Mask3D mask = config.intensityStop().apply(kept, key, z -> byZ[z] != null ? byZ[z] : lesion.slice(indices[z]),
-                z -> indices[z]);
+        // every slice the mask can hold was predicted, so read, above
+        Mask3D mask = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z]);
         return new LesionSegmentation(mask, maps);
     }
 
