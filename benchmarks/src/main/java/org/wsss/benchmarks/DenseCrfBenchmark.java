@@ -60,9 +60,9 @@ public class DenseCrfBenchmark {
                 double gray = (in ? 170 : 90) + 20 * rnd.nextGaussian();
                 pos[2 * i] = (float) (x / config.gaussianSigmaPx());
                 pos[2 * i + 1] = (float) (y / config.gaussianSigmaPx());
-                bil[3 * i] = (float) (x / config.bilateralSigmaPx());
-                bil[3 * i + 1] = (float) (y / config.bilateralSigmaPx());
-                bil[3 * i + 2] = (float) (gray / config.bilateralSigmaIntensity());
+                bil[3 * i] = (float) (x / config.appearanceSigmaPx(2 * r));
+                bil[3 * i + 1] = (float) (y / config.appearanceSigmaPx(2 * r));
+                bil[3 * i + 2] = (float) (gray / config.appearanceSigmaGray(20));
             }
         }
         built = build();

@@ -20,7 +20,9 @@ import org.wsss.grabcut.crf.DenseCrfConfig;
  *
  * <p>Deviations from the paper: the paper does not say which parameters it searched or over
  * what range; the {@link Grid#defaults() default grid} varies the appearance kernel (weight,
- * spatial and intensity widths), the parameters the CRF is known to be most sensitive to.
+ * and the spatial and intensity widths as a fraction of the lesion size and a multiple of the
+ * image noise, see {@link DenseCrfConfig}), the parameters the CRF is known to be most
+ * sensitive to.
  */
 public final class DenseCrfGridSearch {
 
@@ -31,25 +33,24 @@ public final class DenseCrfGridSearch {
      * The values tried; the grid is their Cartesian product on top of {@link DenseCrfConfig#defaults()}.
      *
      * @param bilateralWeights appearance kernel weights
-     * @param bilateralSigmasPx appearance kernel spatial widths (px)
-     * @param bilateralSigmasIntensity appearance kernel intensity widths (gray levels)
+     * @param sizeFractions appearance kernel spatial widths, as fractions of the lesion size
+     * @param noiseMultiples appearance kernel intensity widths, as multiples of the image noise σ
      */
-    public record Grid(List<Double> bilateralWeights, List<Double> bilateralSigmasPx,
-                       List<Double> bilateralSigmasIntensity) {
+    public record Grid(List<Double> bilateralWeights, List<Double> sizeFractions, List<Double> noiseMultiples) {
 
         /** Copies the lists and rejects empty ones. */
         public Grid {
             bilateralWeights = List.copyOf(bilateralWeights);
-            bilateralSigmasPx = List.copyOf(bilateralSigmasPx);
-            bilateralSigmasIntensity = List.copyOf(bilateralSigmasIntensity);
-            if (bilateralWeights.isEmpty() || bilateralSigmasPx.isEmpty() || bilateralSigmasIntensity.isEmpty()) {
+            sizeFractions = List.copyOf(sizeFractions);
+            noiseMultiples = List.copyOf(noiseMultiples);
+            if (bilateralWeights.isEmpty() || sizeFractions.isEmpty() || noiseMultiples.isEmpty()) {
                 throw new IllegalArgumentException("every axis of the DCRF grid needs at least one value");
             }
         }
 
         /** 3 × 3 × 3 = 27 configurations around the defaults. */
         public static Grid defaults() {
-            return new Grid(List.of(3.0, 5.0, 10.0), List.of(5.0, 10.0, 20.0), List.of(5.0, 10.0, 20.0));
+            return new Grid(List.of(5.0, 10.0, 20.0), List.of(0.1, 0.15, 0.25), List.of(0.5, 1.0, 2.0));
         }
 
         /** Every configuration of the grid, in a fixed order. */
@@ -57,11 +58,9 @@ public final class DenseCrfGridSearch {
             DenseCrfConfig d = DenseCrfConfig.defaults();
             List<DenseCrfConfig> out = new ArrayList<>();
             for (double w : bilateralWeights) {
-                for (double sp : bilateralSigmasPx) {
-                    for (double si : bilateralSigmasIntensity) {
-                        out.add(new DenseCrfConfig(d.iterations(), d.gaussianWeight(), d.gaussianSigmaPx(), w, sp, si,
-                                d.foregroundSeedProbability(), d.probableForegroundSeedProbability(),
-                                d.probableBackgroundSeedProbability(), d.backgroundSeedProbability()));
+                for (double f : sizeFractions) {
+                    for (double m : noiseMultiples) {
+                        out.add(d.withScaledAppearance(w, f, m));
                     }
                 }
             }

@@ -31,7 +31,8 @@ import org.wsss.eval.metrics.Overlap;
 public final class Table1 {
 
     /** Provenance parameters that describe one lesion rather than a method's configuration. */
-    static final java.util.List<String> PER_LESION = java.util.List.of("window", "recist");
+    static final java.util.List<String> PER_LESION = java.util.List.of("window", "recist", "appearanceSigmaPx",
+            "appearanceSigmaGray");
 
     private Table1() {
     }

@@ -16,7 +16,7 @@ class DenseCrfGridSearchTest {
     void picksTheConfigurationWithTheBestMeanDice() {
         LesionDataset data = Table1Test.dataset(List.of(new Table1Test.DiscCase("a", 6, Split.TRAIN),
                 new Table1Test.DiscCase("b", 9, Split.TRAIN), new Table1Test.DiscCase("c", 9, Split.TEST)));
-        DenseCrfGridSearch.Grid grid = new DenseCrfGridSearch.Grid(List.of(0.0, 5.0), List.of(10.0), List.of(2.0, 40.0));
+        DenseCrfGridSearch.Grid grid = new DenseCrfGridSearch.Grid(List.of(0.0, 5.0), List.of(0.25), List.of(1.0, 40.0));
         DenseCrfGridSearch.Result r = DenseCrfGridSearch.run(data, Split.TRAIN, grid, 2, Progress.NONE);
         assertEquals(4, r.configs().size());
         assertEquals(4, r.scores().rows().size());

@@ -15,6 +15,9 @@ class DenseCrfTest {
 
     static final int W = 64, H = 64, N = W * H;
 
+    /** The disk's diameter (px) and the gray-level noise σ of {@link #crf}, for the appearance kernel's widths. */
+    static final double DISK_DIAMETER = 32, GRAY_NOISE = 20;
+
     static boolean inDisk(int x, int y) {
         return Math.hypot(x - 31.5, y - 30.5) < 16;
     }
@@ -42,9 +45,9 @@ class DenseCrfTest {
                 double gray = (inDisk(x, y) ? 170 : 90) + 20 * rnd.nextGaussian();
                 pos[2 * i] = (float) (x / c.gaussianSigmaPx());
                 pos[2 * i + 1] = (float) (y / c.gaussianSigmaPx());
-                bil[3 * i] = (float) (x / c.bilateralSigmaPx());
-                bil[3 * i + 1] = (float) (y / c.bilateralSigmaPx());
-                bil[3 * i + 2] = (float) (gray / c.bilateralSigmaIntensity());
+                bil[3 * i] = (float) (x / c.appearanceSigmaPx(DISK_DIAMETER));
+                bil[3 * i + 1] = (float) (y / c.appearanceSigmaPx(DISK_DIAMETER));
+                bil[3 * i + 2] = (float) (gray / c.appearanceSigmaGray(GRAY_NOISE));
             }
         }
         return new DenseCrf(N, 2, noisyUnary(rnd)).addKernel(pos, 2, c.gaussianWeight())
