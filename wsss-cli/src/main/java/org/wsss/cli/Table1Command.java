@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
         description = {
             "Measures Table 1: the initial masks on the RECIST slices.",
             "%nRecall, precision and mean Dice of RECIST-D, DCRF, GrabCut, GrabCut-i and GrabCut-R on the "
-                + "RECIST slices of the test split (or --split), on the phantom by default or on a DeepLesion-layout folder "
-                + "with ground_truth/. Writes table1.md, table1.csv and (with the grid search) dcrf-grid.csv to --out."},
+                + "RECIST slices of the test split (or --split), on the phantom by default or on a DeepLesion-layout "
+                + "folder with ground_truth/. Writes to --out: table1.md, table1.csv and, after the grid search, "
+                + "dcrf-grid.csv."},
         footerHeading = "%nExample:%n",
         footer = {"  ./wsss table1 --n 400 --seed 2018 --out wsss-report"})
 final class Table1Command implements Callable<Integer> {
