@@ -8,8 +8,9 @@ import java.util.Locale;
  * load drifts (shared runners) slows all alike: each round reads the 512 × 512 × 300 series
  * (open, then decode the slices the lesion's segmentation reads), writes the SEG of its lesion,
  * segments the lesion with GrabCut-3DE and with the SDK's default method ({@code wsss segment}'s
- * {@code --method wsss}, WSSS-7-GC over the shipped pretrained network), and opens the series
- * again decoding all its slices (for comparison, not in the ratios). Two ratios are taken per
+ * {@code --method wsss}, WSSS-7-GC over the shipped pretrained network), then, for comparison
+ * and not in those ratios, opens the series again decoding all its slices, and reads it eagerly
+ * (every slice decoded at open, the reader before the lazy one). Two ratios are taken per
  * round, (read + write) / GrabCut-3DE and (read + write) / default method; their medians over
  * rounds are printed.
  *
@@ -29,7 +30,7 @@ public final class DicomTimingRun {
             System.out.printf(Locale.ROOT, "the lesion's segmentation reads %d of %d slices%n",
                     b.touchedSlices().length, DicomBenchmark.DEPTH);
             double[] read = new double[rounds], write = new double[rounds], gc = new double[rounds];
-            double[] wsss = new double[rounds], readAll = new double[rounds];
+            double[] wsss = new double[rounds], readAll = new double[rounds], eager = new double[rounds];
             double[] ratioGc = new double[rounds], ratioWsss = new double[rounds];
             for (int r = -1; r < rounds; r++) {
                 long t0 = System.nanoTime();
@@ -43,23 +44,32 @@ public final class DicomTimingRun {
                 long t4 = System.nanoTime();
                 b.readSeriesAllSlices();
                 long t5 = System.nanoTime();
+                b.readSeriesEager();
+                long t6 = System.nanoTime();
                 if (r >= 0) {
                     read[r] = (t1 - t0) / 1e6;
                     write[r] = (t2 - t1) / 1e6;
                     gc[r] = (t3 - t2) / 1e6;
                     wsss[r] = (t4 - t3) / 1e6;
                     readAll[r] = (t5 - t4) / 1e6;
+                    eager[r] = (t6 - t5) / 1e6;
                     ratioGc[r] = (read[r] + write[r]) / gc[r];
                     ratioWsss[r] = (read[r] + write[r]) / wsss[r];
                     System.out.printf(Locale.ROOT, "round %d: read %.0f ms, write SEG %.0f ms, GrabCut-3DE %.0f ms,"
-                            + " default method %.0f ms, read all slices %.0f ms; ratio to GrabCut-3DE %.2f,"
-                            + " to default method %.2f%n", r + 1, read[r], write[r], gc[r], wsss[r], readAll[r],
-                            ratioGc[r], ratioWsss[r]);
+                            + " default method %.0f ms, read all slices %.0f ms, eager read %.0f ms; ratio to"
+                            + " GrabCut-3DE %.2f, to default method %.2f%n", r + 1, read[r], write[r], gc[r], wsss[r],
+                            readAll[r], eager[r], ratioGc[r], ratioWsss[r]);
                 }
             }
             System.out.printf(Locale.ROOT, "median: read %.0f ms, write SEG %.0f ms, GrabCut-3DE %.0f ms, default"
-                    + " method %.0f ms, read all slices %.0f ms%n", median(read), median(write), median(gc),
-                    median(wsss), median(readAll));
+                    + " method %.0f ms, read all slices %.0f ms, eager read %.0f ms%n", median(read), median(write),
+                    median(gc), median(wsss), median(readAll), median(eager));
+            double[] lazyOverEager = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                lazyOverEager[r] = read[r] / eager[r];
+            }
+            System.out.printf(Locale.ROOT, "lazy read / eager read = %.2f (min %.2f, max %.2f)%n",
+                    median(lazyOverEager), min(lazyOverEager), max(lazyOverEager));
             System.out.printf(Locale.ROOT, "(read + write) / GrabCut-3DE = %.2f (min %.2f, max %.2f)%n",
                     median(ratioGc), min(ratioGc), max(ratioGc));
             System.out.printf(Locale.ROOT, "(read + write) / default method = %.3f (min %.3f, max %.3f)%n",
