@@ -126,8 +126,8 @@ public final class SeriesReader {
         } catch (IOException e) {
             throw new WsssIoException(dir, "cannot list: " + e, e);
         }
-        // Files are parsed and decoded in parallel (the slow part: bytes to HU); grouping and
-        // every decision below run in file order, so the result does not depend on scheduling.
+        // Files are parsed (and, eagerly, decoded: bytes to HU) in parallel; grouping and every
+        // decision below run in file order, so the result does not depend on scheduling.
         List<FileResult> results = parallel(files, f -> classify(f, lazy, headBytes));
         Map<String, Group> groups = new TreeMap<>();
         List<Path> ignored = new ArrayList<>();
