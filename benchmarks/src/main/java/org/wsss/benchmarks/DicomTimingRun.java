@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@link DicomBenchmark}'s three operations timed round by round, interleaved, so that a machine
- * whose load drifts (shared runners) slows all three alike: each round reads the 512 × 512 × 300
- * series, writes the SEG of its lesion and segments the lesion with GrabCut-3DE, and the ratio
- * (read + write) / segment is taken per round; the median over rounds is printed.
+ * {@link DicomBenchmark}'s operations timed round by round, interleaved, so that a machine whose
+ * load drifts (shared runners) slows all alike: each round reads the 512 × 512 × 300 series
+ * (open, then decode the slices the lesion's segmentation reads), writes the SEG of its lesion,
+ * segments the lesion with GrabCut-3DE and with the SDK's default method ({@code wsss segment}'s
+ * {@code --method wsss}, WSSS-7-GC over the shipped pretrained network), then, for comparison
+ * and not in those ratios, opens the series again decoding all its slices, and reads it eagerly
+ * (every slice decoded at open, the reader before the lazy one). Two ratios are taken per
+ * round, (read + write) / GrabCut-3DE and (read + write) / default method; their medians over
+ * rounds are printed.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.wsss.benchmarks.DicomTimingRun [ROUNDS]} (default 7;
- * the first round is a warm-up and not counted).
+ * a warm-up round comes first and is not counted).
  */
 public final class DicomTimingRun {
 
@@ -22,8 +27,11 @@ public final class DicomTimingRun {
         DicomBenchmark b = new DicomBenchmark();
         b.setUp();
         try {
-            double[] read = new double[rounds], write = new double[rounds], segment = new double[rounds];
-            double[] ratio = new double[rounds];
+            System.out.printf(Locale.ROOT, "the lesion's segmentation reads %d of %d slices%n",
+                    b.touchedSlices().length, DicomBenchmark.DEPTH);
+            double[] read = new double[rounds], write = new double[rounds], gc = new double[rounds];
+            double[] wsss = new double[rounds], readAll = new double[rounds], eager = new double[rounds];
+            double[] ratioGc = new double[rounds], ratioWsss = new double[rounds];
             for (int r = -1; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 b.readSeries();
@@ -32,22 +40,51 @@ public final class DicomTimingRun {
                 long t2 = System.nanoTime();
                 b.segmentOneLesion();
                 long t3 = System.nanoTime();
+                b.segmentOneLesionDefaultMethod();
+                long t4 = System.nanoTime();
+                b.readSeriesAllSlices();
+                long t5 = System.nanoTime();
+                b.readSeriesEager();
+                long t6 = System.nanoTime();
                 if (r >= 0) {
                     read[r] = (t1 - t0) / 1e6;
                     write[r] = (t2 - t1) / 1e6;
-                    segment[r] = (t3 - t2) / 1e6;
-                    ratio[r] = (read[r] + write[r]) / segment[r];
-                    System.out.printf(Locale.ROOT, "round %d: read %.0f ms, write SEG %.0f ms, segment %.0f ms,"
-                            + " ratio %.2f%n", r + 1, read[r], write[r], segment[r], ratio[r]);
+                    gc[r] = (t3 - t2) / 1e6;
+                    wsss[r] = (t4 - t3) / 1e6;
+                    readAll[r] = (t5 - t4) / 1e6;
+                    eager[r] = (t6 - t5) / 1e6;
+                    ratioGc[r] = (read[r] + write[r]) / gc[r];
+                    ratioWsss[r] = (read[r] + write[r]) / wsss[r];
+                    System.out.printf(Locale.ROOT, "round %d: read %.0f ms, write SEG %.0f ms, GrabCut-3DE %.0f ms,"
+                            + " default method %.0f ms, read all slices %.0f ms, eager read %.0f ms; ratio to"
+                            + " GrabCut-3DE %.2f, to default method %.2f%n", r + 1, read[r], write[r], gc[r], wsss[r],
+                            readAll[r], eager[r], ratioGc[r], ratioWsss[r]);
                 }
             }
-            System.out.printf(Locale.ROOT, "median: read %.0f ms, write SEG %.0f ms, segment one lesion %.0f ms;"
-                    + " (read + write) / segment = %.2f (min %.2f, max %.2f)%n", median(read), median(write),
-                    median(segment), median(ratio), Arrays.stream(ratio).min().orElse(0),
-                    Arrays.stream(ratio).max().orElse(0));
+            System.out.printf(Locale.ROOT, "median: read %.0f ms, write SEG %.0f ms, GrabCut-3DE %.0f ms, default"
+                    + " method %.0f ms, read all slices %.0f ms, eager read %.0f ms%n", median(read), median(write),
+                    median(gc), median(wsss), median(readAll), median(eager));
+            double[] lazyOverEager = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                lazyOverEager[r] = read[r] / eager[r];
+            }
+            System.out.printf(Locale.ROOT, "lazy read / eager read = %.2f (min %.2f, max %.2f)%n",
+                    median(lazyOverEager), min(lazyOverEager), max(lazyOverEager));
+            System.out.printf(Locale.ROOT, "(read + write) / GrabCut-3DE = %.2f (min %.2f, max %.2f)%n",
+                    median(ratioGc), min(ratioGc), max(ratioGc));
+            System.out.printf(Locale.ROOT, "(read + write) / default method = %.3f (min %.3f, max %.3f)%n",
+                    median(ratioWsss), min(ratioWsss), max(ratioWsss));
         } finally {
             b.tearDown();
         }
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(0);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(0);
     }
 
     private static double median(double[] v) {

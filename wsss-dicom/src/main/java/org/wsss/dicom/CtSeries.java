@@ -28,7 +28,8 @@ import org.wsss.api.Window;
  * @param files the file of each slice, in z order
  * @param orientation Image Orientation (Patient): row direction cosines then column ones
  * @param positions Image Position (Patient) of each slice in mm, in z order
- * @param volume the pixels in HU (Rescale Slope and Intercept applied)
+ * @param volume the pixels in HU (Rescale Slope and Intercept applied); as {@link Dicom#read}
+ *     gives it, each slice is read from its file on first use ({@link Volume#lazy})
  * @param window the display window of the first slice (Window Center / Width), or the SDK default
  */
 public record CtSeries(Study study, String seriesInstanceUid, String frameOfReferenceUid, String seriesNumber,

@@ -60,6 +60,12 @@ public final class Dicom {
      * Pixel Spacing, a compressed transfer syntax, a truncated file, a modality other than CT) is
      * refused whole with one problem naming it and the file at fault; the others are read.
      *
+     * <p>Every check is made at open; the pixels are not: a series' volume reads and rescales a
+     * slice from its file the first time the slice is asked for, and keeps it, so a lesion pays
+     * for the slices it touches. The files must stay in place and unchanged while the series is
+     * used; one removed or resized since is a {@link WsssIoException} naming it when its slice
+     * is first read.
+     *
      * @throws WsssIoException if {@code dir} is not a readable folder
      */
     public static DicomStudy read(Path dir) {

@@ -94,6 +94,140 @@ public final class DicomParser {
         }
     }
 
+    /** Bytes read at first to parse a header: far above a CT slice's header (a few kB). */
+    static final int HEAD_BYTES = 16 * 1024;
+
+    /**
+     * A file's data set parsed up to its Pixel Data, whose value is left in the file.
+     *
+     * @param part10 the parsed file; when {@code pixelOffset} ≥ 0 its data set holds the Pixel
+     *     Data element with its offset and length in the file, but not its bytes
+     * @param pixelOffset where the Pixel Data value starts in the file, or −1 if the whole file
+     *     was parsed (no Pixel Data, or elements after it)
+     * @param fileSize the file's size when it was parsed
+     */
+    public record Head(Part10 part10, long pixelOffset, long fileSize) {
+    }
+
+    /**
+     * Parses a Part 10 file up to its Pixel Data without reading the pixels, when the Pixel Data
+     * is the file's last element and its length is exactly what remains of the file (as CT
+     * slices are written): one read of the first {@link #HEAD_BYTES} bytes. Anything else (a
+     * header longer than that, a length past the end of the file, elements after the pixels, a
+     * transfer syntax not read) is parsed from the whole file as {@link #readPartial} does, so a
+     * truncated file gives the same error as a full read.
+     *
+     * @return null if the file is not Part 10 ({@link #bytesIfPart10})
+     * @throws WsssIoException as {@link #bytesIfPart10} and {@link #readPartial}
+     */
+    public static Head readHead(Path file) {
+        return readHead(file, HEAD_BYTES);
+    }
+
+    /** {@link #readHead(Path)} reading {@code headBytes} at first (tests use small values). */
+    static Head readHead(Path file, int headBytes) {
+        long size;
+        byte[] prefix;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = ch.size();
+            if (size > MAX_FILE_BYTES) {
+                return whole(file);
+            }
+            prefix = new byte[(int) Math.min(size, Math.max(132, headBytes))];
+            ByteBuffer b = ByteBuffer.wrap(prefix);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // a short read (a file being cut) falls back to the whole-file path below
+            }
+            if (b.hasRemaining() || prefix.length == size) {
+                return whole(file);
+            }
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot read: " + e, e);
+        }
+        if (prefix.length < 132 || prefix[128] != 'D' || prefix[129] != 'I' || prefix[130] != 'C'
+                || prefix[131] != 'M') {
+            return null;
+        }
+        Part10 p = headOf(prefix, file, size);
+        if (p == null) {
+            return whole(file);
+        }
+        return new Head(p, p.dataset().offset(Tags.PIXEL_DATA), size);
+    }
+
+    private static Head whole(Path file) {
+        byte[] data = bytesIfPart10(file);
+        return data == null ? null : new Head(readPartial(file, data), -1, data.length);
+    }
+
+    /**
+     * The meta header and data set up to a Pixel Data that ends the file exactly, from the
+     * file's first bytes; null whenever the prefix does not settle it (the caller then parses
+     * the whole file).
+     */
+    private static Part10 headOf(byte[] data, Path file, long size) {
+        try {
+            DicomObject meta = new DicomObject(data, true, file, 0);
+            int pos = 132;
+            while (pos + 4 <= data.length && u16(data, pos) == 0x0002) {
+                pos = element(data, pos, data.length, true, meta, file, 0);
+            }
+            String ts = meta.string(Tags.TRANSFER_SYNTAX_UID);
+            if (!EXPLICIT_LE.equals(ts) && !IMPLICIT_LE.equals(ts)) {
+                return null;
+            }
+            boolean explicit = ts.equals(EXPLICIT_LE);
+            DicomObject ds = new DicomObject(data, explicit, file, 0);
+            while (pos + 12 <= data.length) {
+                if (tag(data, pos) == Tags.PIXEL_DATA) {
+                    String vr = explicit ? new String(data, pos + 4, 2, StandardCharsets.US_ASCII) : "  ";
+                    boolean longLength = explicit && Tags.hasLongLength(vr);
+                    long len = !explicit || longLength ? u32(data, pos + (longLength ? 8 : 4)) : u16(data, pos + 6);
+                    long valuePos = pos + (longLength ? 12 : 8);
+                    if (len == 0xFFFFFFFFL || valuePos + len != size) {
+                        return null; // compressed, truncated or followed by other elements: the whole file decides
+                    }
+                    ds.put(new DicomObject.Element(Tags.PIXEL_DATA, vr, (int) valuePos, (int) len, false));
+                    return new Part10(meta, ds, ts, null);
+                }
+                pos = element(data, pos, data.length, explicit, ds, file, 0);
+            }
+            return null;
+        } catch (WsssIoException e) {
+            return null; // an element runs past the prefix: the whole file tells whether it is truncated
+        }
+    }
+
+    /**
+     * {@code length} bytes of a file from {@code offset} (a Pixel Data value located by
+     * {@link #readHead}), checking that the file still has the size it had then.
+     *
+     * @throws WsssIoException naming the file if it cannot be read, changed size, or ends early
+     */
+    public static byte[] readValue(Path file, long offset, int length, long expectedSize, String what) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size != expectedSize) {
+                throw new WsssIoException(file, what + ": the file is now " + size + " bytes, it was " + expectedSize
+                        + " when its series was opened (changed or truncated since)", null);
+            }
+            byte[] out = new byte[length];
+            ByteBuffer b = ByteBuffer.wrap(out);
+            long at = offset;
+            while (b.hasRemaining()) {
+                int n = ch.read(b, at);
+                if (n < 0) {
+                    throw new WsssIoException(file, what + ": the file ends at byte " + at + ", " + b.remaining()
+                            + " bytes before the end of the value (truncated?)", null);
+                }
+                at += n;
+            }
+            return out;
+        } catch (IOException e) {
+            throw new WsssIoException(file, "cannot read " + what + ": " + e, e);
+        }
+    }
+
     /**
      * Reads and parses a Part 10 file.
      *

@@ -28,6 +28,15 @@ import org.wsss.dicom.DicomStudy;
  * Reads every CT series of a folder tree: groups files by Series Instance UID, checks each
  * series' geometry, sorts it along the slice normal and rescales to HU. A series with any fault
  * is refused whole, with the file at fault named; the other series are read.
+ *
+ * <p>{@link #read(Path)} decodes lazily: at open every header is parsed (from the first bytes of
+ * each file, see {@link DicomParser#readHead}), every check below is made, the file sizes are
+ * checked against the Pixel Data lengths (a truncated file is refused at open, as by a full
+ * read), and the series is sorted; a slice's pixels are read and rescaled when a segmenter
+ * first asks for that slice ({@link Volume#lazy}), so a lesion pays only for the slices it
+ * touches. The files must stay in place while the series is used: a file removed or resized
+ * since the open is an error naming it when its slice is first read. {@link #read(Path, boolean)}
+ * with {@code lazy = false} decodes every slice at open, on up to 4 threads.
  */
 public final class SeriesReader {
 
@@ -49,8 +58,26 @@ public final class SeriesReader {
 
     /** One slice's header values and pixels. */
     private record SliceFile(Path file, String sopInstanceUid, String sopClassUid, int rows, int columns,
-                             double[] pixelSpacing, double[] orientation, double[] position, Slice pixels,
+                             double[] pixelSpacing, double[] orientation, double[] position, Pixels pixels,
                              double[] window, double sliceThickness, double spacingBetween) {
+    }
+
+    /**
+     * Where a slice's pixels lie in its file and how they become HU: decoded at open
+     * ({@code decoded} set) or when first asked for.
+     */
+    private record Pixels(Path file, String where, long offset, long fileSize, int rows, int columns, int bytesPer,
+                          int bitsStored, boolean signed, double slope, double intercept, Slice decoded) {
+
+        /** The slice in HU with the series' spacing. */
+        Slice slice(VoxelSpacing spacing) {
+            if (decoded != null) {
+                return decoded.withSpacing(spacing);
+            }
+            int n = rows * columns * bytesPer;
+            byte[] d = DicomParser.readValue(file, offset, n, fileSize, where + Tags.name(Tags.PIXEL_DATA));
+            return hu(this, d, 0, spacing);
+        }
     }
 
     /** Everything found for one series UID while reading files. */
@@ -77,6 +104,19 @@ public final class SeriesReader {
      * @throws WsssIoException if {@code dir} is not a readable folder
      */
     public static DicomStudy read(Path dir) {
+        return read(dir, true);
+    }
+
+    /**
+     * {@link #read(Path)}, decoding the pixels when a slice is first asked for ({@code lazy}) or
+     * all at open.
+     */
+    public static DicomStudy read(Path dir, boolean lazy) {
+        return read(dir, lazy, DicomParser.HEAD_BYTES);
+    }
+
+    /** {@link #read(Path, boolean)} parsing headers from their first {@code headBytes} (tests use small values). */
+    static DicomStudy read(Path dir, boolean lazy, int headBytes) {
         if (!Files.isDirectory(dir)) {
             throw new WsssIoException(dir, "not a folder", null);
         }
@@ -86,9 +126,9 @@ public final class SeriesReader {
         } catch (IOException e) {
             throw new WsssIoException(dir, "cannot list: " + e, e);
         }
-        // Files are parsed and decoded in parallel (the slow part: bytes to HU); grouping and
-        // every decision below run in file order, so the result does not depend on scheduling.
-        List<FileResult> results = parallel(files, SeriesReader::classify);
+        // Files are parsed (and, eagerly, decoded: bytes to HU) in parallel; grouping and every
+        // decision below run in file order, so the result does not depend on scheduling.
+        List<FileResult> results = parallel(files, f -> classify(f, lazy, headBytes));
         Map<String, Group> groups = new TreeMap<>();
         List<Path> ignored = new ArrayList<>();
         List<WsssIoException> problems = new ArrayList<>();
@@ -166,17 +206,26 @@ public final class SeriesReader {
     private record FileResult(Path file, Kind kind, String uid, Header header, SliceFile slice, WsssIoException error) {
     }
 
-    private static FileResult classify(Path f) {
+    private static FileResult classify(Path f, boolean lazy, int headBytes) {
         try {
-            byte[] bytes = DicomParser.bytesIfPart10(f);
-            if (bytes == null) {
+            DicomParser.Part10 p;
+            long fileSize;
+            if (lazy) {
+                DicomParser.Head head = DicomParser.readHead(f, headBytes);
+                p = head == null ? null : head.part10();
+                fileSize = head == null ? -1 : head.fileSize();
+            } else {
+                byte[] bytes = DicomParser.bytesIfPart10(f);
+                p = bytes == null ? null : DicomParser.readPartial(f, bytes);
+                fileSize = bytes == null ? -1 : bytes.length;
+            }
+            if (p == null) {
                 if (looksLikeDicom(f)) {
                     return new FileResult(f, Kind.ORPHAN, null, null, null, new WsssIoException(f, "not a DICOM"
                             + " Part 10 file (empty, truncated before the 'DICM' marker, or not DICOM)", null));
                 }
                 return new FileResult(f, Kind.IGNORED, null, null, null, null);
             }
-            DicomParser.Part10 p = DicomParser.readPartial(f, bytes);
             DicomObject ds = p.dataset();
             String uid = ds.string(Tags.SERIES_INSTANCE_UID);
             boolean ctImage = CtSeries.CT_IMAGE_STORAGE.equals(ds.string(Tags.SOP_CLASS_UID));
@@ -204,7 +253,7 @@ public final class SeriesReader {
                         + ": modality " + modality + ", only CT series are read", null));
             }
             try {
-                return new FileResult(f, Kind.MEMBER, uid, h, slice(ds, f), null);
+                return new FileResult(f, Kind.MEMBER, uid, h, slice(ds, f, lazy, fileSize), null);
             } catch (WsssIoException e) {
                 return new FileResult(f, Kind.MEMBER, uid, h, null, e);
             }
@@ -258,7 +307,7 @@ public final class SeriesReader {
         return false;
     }
 
-    private static SliceFile slice(DicomObject ds, Path f) {
+    private static SliceFile slice(DicomObject ds, Path f, boolean lazy, long fileSize) {
         String uid = ds.string(Tags.SERIES_INSTANCE_UID);
         String where = "series " + uid + ": ";
         String sopClass = ds.string(Tags.SOP_CLASS_UID);
@@ -329,21 +378,38 @@ public final class SeriesReader {
             throw new WsssIoException(f, where + "Pixel Data holds " + len + " bytes, " + rows + " x " + cols + " x "
                     + bitsAllocated + " bits need " + need, null);
         }
-        ShortBuffer stored = storedValues(ds.bytes(), ds.offset(Tags.PIXEL_DATA), rows * cols, bytesPer, bitsStored,
-                signed == 1);
-        Slice pixels;
-        try {
-            // The spacing is the series' and known once all its slices are read (assemble() sets it).
-            pixels = Slice.rescaled(cols, rows, stored, signed == 0, m, b,
-                    new VoxelSpacing(spacing[1], spacing[0], 1));
-        } catch (IllegalArgumentException e) {
-            throw new WsssIoException(f, where + "Rescale Slope " + m + " / Intercept " + b + ": " + e.getMessage(), e);
+        Pixels px = new Pixels(f, where, ds.offset(Tags.PIXEL_DATA), fileSize, rows, cols, bytesPer, bitsStored,
+                signed == 1, m, b, null);
+        // The spacing is the series' and known once all its slices are read (assemble() sets it).
+        VoxelSpacing inPlane = new VoxelSpacing(spacing[1], spacing[0], 1);
+        Pixels pixels;
+        if (lazy) {
+            hu(px, new byte[bytesPer], 0, inPlane, 1, 1); // the rescale is checked now, not at first use
+            pixels = px;
+        } else {
+            pixels = new Pixels(f, where, px.offset(), fileSize, rows, cols, bytesPer, bitsStored, signed == 1, m, b,
+                    hu(px, ds.bytes(), ds.offset(Tags.PIXEL_DATA), inPlane));
         }
         double[] wc = ds.numbers(Tags.WINDOW_CENTER), ww = ds.numbers(Tags.WINDOW_WIDTH);
         double[] window = wc != null && ww != null && ww[0] > 0 ? new double[] {wc[0], ww[0]} : null;
         double[] thick = ds.numbers(Tags.SLICE_THICKNESS), between = ds.numbers(Tags.SPACING_BETWEEN_SLICES);
         return new SliceFile(f, sop, sopClass, rows, cols, spacing, orientation, position, pixels, window,
                 thick == null ? Double.NaN : thick[0], between == null ? Double.NaN : between[0]);
+    }
+
+    /** The pixels of {@code p} from {@code d[off..]} in HU. */
+    private static Slice hu(Pixels p, byte[] d, int off, VoxelSpacing spacing) {
+        return hu(p, d, off, spacing, p.columns(), p.rows());
+    }
+
+    private static Slice hu(Pixels p, byte[] d, int off, VoxelSpacing spacing, int cols, int rows) {
+        ShortBuffer stored = storedValues(d, off, rows * cols, p.bytesPer(), p.bitsStored(), p.signed());
+        try {
+            return Slice.rescaled(cols, rows, stored, !p.signed(), p.slope(), p.intercept(), spacing);
+        } catch (IllegalArgumentException e) {
+            throw new WsssIoException(p.file(), p.where() + "Rescale Slope " + p.slope() + " / Intercept "
+                    + p.intercept() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -414,9 +480,13 @@ public final class SeriesReader {
         double[] n = cross(a.orientation());
         s.sort(Comparator.comparingDouble(x -> dot(n, x.position())));
         VoxelSpacing spacing = new VoxelSpacing(a.pixelSpacing()[1], a.pixelSpacing()[0], zSpacing(s, n, where));
-        List<Slice> slices = new ArrayList<>(s.size());
-        for (SliceFile x : s) {
-            slices.add(x.pixels().withSpacing(spacing));
+        List<Pixels> pixels = s.stream().map(SliceFile::pixels).toList();
+        Volume volume;
+        if (pixels.stream().allMatch(p -> p.decoded() != null)) {
+            volume = Volume.of(pixels.stream().map(p -> p.slice(spacing)).toList(), spacing);
+        } else {
+            // Holds the files' locations only; each slice is read and kept on first use.
+            volume = Volume.lazy(a.columns(), a.rows(), pixels.size(), spacing, z -> pixels.get(z).slice(spacing));
         }
         Window window = Window.DEFAULT;
         if (s.get(0).window() != null) {
@@ -434,7 +504,7 @@ public final class SeriesReader {
         return new CtSeries(study, g.uid, h.frameOfReference(), h.seriesNumber(), h.seriesDescription(),
                 a.sopClassUid(), s.stream().map(SliceFile::sopInstanceUid).toList(),
                 s.stream().map(SliceFile::file).toList(), orientation, s.stream().map(SliceFile::position).toList(),
-                Volume.of(slices, spacing), window);
+                volume, window);
     }
 
     /**
