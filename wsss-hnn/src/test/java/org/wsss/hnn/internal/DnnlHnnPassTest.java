@@ -146,7 +146,9 @@ class DnnlHnnPassTest {
                         assertTrue(java.util.Arrays.equals(a.shape(), b.shape()), at + ": shape of " + p);
                         double diff = a.sub(b).norm2Number().doubleValue();
                         double norm = b.norm2Number().doubleValue();
-                        assertTrue(diff <= 2e-3 * norm + 1e-7, at + ": gradient of " + p + " differs by " + diff + " (norm " + norm + ")");
+                        // float32 sums over every pixel of the batch, in another order per kernel (oneDNN picks
+                        // kernels by the CPU's instruction set): 0.26 % seen on one host; a wrong gradient is O(1)
+                        assertTrue(diff <= 5e-3 * norm + 1e-7, at + ": gradient of " + p + " differs by " + diff + " (norm " + norm + ")");
                     }
                     for (String p : ref.parameterNames()) {          // both nets take the same step
                         fast.parameter(p).subi(gf.get(p).mul(0.05));
