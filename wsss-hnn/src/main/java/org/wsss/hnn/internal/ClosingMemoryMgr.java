@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * JavaCPP's {@code maxBytes} (by default the Java heap's maximum) per thread. Inference batches
  * come in many sizes (the last ROIs of each lesion's walk), an array is reused only for a size
  * within a factor of two, so the cache keeps growing towards that bound; with a 6 GB heap that is
- * off-heap memory the process never gives back. A forward pass of the HNN is short enough that
- * allocating its arrays again costs no measurable time (figures in wsss-io/README.md).
+ * off-heap memory the process never gives back. Allocating the arrays afresh for every pass
+ * did not show in the CPU time of {@code wsss segment} (docs/nifti-csv.md).
  */
 final class ClosingMemoryMgr extends AbstractMemoryMgr {
 
