@@ -211,8 +211,14 @@ public final class Mask3D {
     /** Values ordered x fastest, then y, then z. */
     public boolean[] toArray() {
         boolean[] out = new boolean[width * height * depth];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (bits[i >>> 6] & (1L << i)) != 0;
+        // a word at a time, visiting only the set bits: masks are mostly empty
+        for (int k = 0; k < bits.length; k++) {
+            for (long b = bits[k]; b != 0; b &= b - 1) {
+                int i = (k << 6) + Long.numberOfTrailingZeros(b);
+                if (i < out.length) {
+                    out[i] = true;
+                }
+            }
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.wsss.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -7,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link Mask3D#sliceCount} and {@link Mask3D#nextSet} against a brute-force count and scan. */
+/** {@link Mask3D#sliceCount}, {@link Mask3D#nextSet} and {@link Mask3D#toArray} against a brute-force count and scan. */
 class Mask3DSparseTest {
 
     @ParameterizedTest
@@ -19,6 +20,7 @@ class Mask3DSparseTest {
             v[i] = rnd.nextDouble() < density;
         }
         Mask3D m = Mask3D.of(w, h, d, new VoxelSpacing(1, 1, 1), v);
+        assertArrayEquals(v, m.toArray());
         for (int z = 0; z < d; z++) {
             int n = 0;
             for (int i = z * w * h; i < (z + 1) * w * h; i++) {

@@ -294,7 +294,7 @@ final class Batch {
 
     /** One line saying why a lesion failed ({@link LesionJobs#failureReason}). */
     static String reason(Throwable e) {
-        return LesionJobs.failureReason(e);
+        return HeapHint.append(LesionJobs.failureReason(e), e);
     }
 
     private static String oneLine(String s) {

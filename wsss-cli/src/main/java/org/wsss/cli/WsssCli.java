@@ -64,8 +64,8 @@ public final class WsssCli {
     /** One line naming what failed (the stack trace too with {@code --debug}); the exit code. */
     private static int report(PrintWriter err, String who, Throwable e, boolean debug) {
         String m = e.getMessage();
-        String what = e instanceof Exception && m != null && !m.isBlank() ? m
-                : e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        String what = HeapHint.append(e instanceof Exception && m != null && !m.isBlank() ? m
+                : e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m), e);
         err.println(who + ": " + what.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
         if (debug) {
             e.printStackTrace(err);

@@ -146,6 +146,7 @@ class BatchTest {
         List<String> lines = Files.readAllLines(out.resolve("failures.csv"));
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(1).startsWith("L2,OutOfMemoryError"), lines.toString());
+        assertTrue(lines.get(1).contains("WSSS_JAVA_OPTS=-Xmx"), "says how to raise the heap: " + lines);
         assertEquals("L4,java.lang.StackOverflowError", lines.get(2));
     }
 

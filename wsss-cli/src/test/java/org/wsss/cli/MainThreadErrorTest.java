@@ -41,7 +41,10 @@ class MainThreadErrorTest {
     void anErrorOnTheMainThreadIsOneLineAndExit2() {
         Cli r = run("boom");
         assertEquals(2, r.code(), r.toString());
-        assertEquals("wsss: OutOfMemoryError: Java heap space", r.err().strip());
+        assertTrue(r.err().strip().startsWith("wsss: OutOfMemoryError: Java heap space (the Java heap's maximum is "),
+                r.err());
+        assertTrue(r.err().contains("WSSS_JAVA_OPTS=-Xmx"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     @Test

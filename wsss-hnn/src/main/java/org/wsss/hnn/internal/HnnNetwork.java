@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -550,11 +551,26 @@ public final class HnnNetwork implements AutoCloseable {
     /** Probabilities of the named output ({@link #FUSED_PROB} or {@code SIDE_PROB + s}). */
     public float[] predict(INDArray input, String output) {
         checkInput(input);
+        inferenceSession();
         Map<String, INDArray> out = sd.output(Map.of(INPUT, input), output);
         INDArray p = out.get(output);
         float[] v = p.castTo(DataType.FLOAT).data().asFloat();
         p.close();
         return v;
+    }
+
+    /**
+     * The calling thread's inference session, created with a {@link ClosingMemoryMgr} (SameDiff
+     * keeps one session per thread and would otherwise create it with its caching manager).
+     */
+    InferenceSession inferenceSession() {
+        InferenceSession s = sd.getSessions().computeIfAbsent(Thread.currentThread().getId(),
+                t -> new InferenceSession(sd));
+        if (!(s.getMmgr() instanceof ClosingMemoryMgr)) {
+            s.getMmgr().close();
+            s.setMmgr(new ClosingMemoryMgr());
+        }
+        return s;
     }
 
     private void checkInput(INDArray input) {
