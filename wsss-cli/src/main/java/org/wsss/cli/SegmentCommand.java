@@ -120,6 +120,11 @@ final class SegmentCommand implements Callable<Integer> {
             + " mask (the lesion has ended); 0 = off (default: 0.3).")
     Double intensityStop;
 
+    @Option(names = "--intensity-trim", paramLabel = "M", description = "Every method: remove from every slice's"
+            + " mask the pixels whose HU lie more than M times the width of the RECIST-slice mask's 5th-95th"
+            + " percentile range outside it (holes filled again); 0 = off (default: 0.25).")
+    Double intensityTrim;
+
     @Mixin
     CommonOptions common;
 
@@ -189,7 +194,7 @@ final class SegmentCommand implements Callable<Integer> {
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, seedConfidence,
-                backgroundConfidence, intensityStop);
+                backgroundConfidence, intensityStop, intensityTrim);
     }
 
     static Path maskFile(Path out, LesionCase c) {

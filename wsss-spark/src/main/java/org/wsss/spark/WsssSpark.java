@@ -165,6 +165,10 @@ public final class WsssSpark implements Runnable {
                 + " a slice's mask lies in the RECIST-slice mask's HU range; 0 = off (default: 0.3).")
         Double intensityStop;
 
+        @Option(names = "--intensity-trim", paramLabel = "M", description = "Every method: trim each slice's mask to"
+                + " the RECIST-slice mask's HU range widened by M times its width; 0 = off (default: 0.25).")
+        Double intensityTrim;
+
         @Mixin
         JobOptions job;
 
@@ -174,7 +178,7 @@ public final class WsssSpark implements Runnable {
         @Override
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
-                    minInsideFraction, seedConfidence, backgroundConfidence, intensityStop);
+                    minInsideFraction, seedConfidence, backgroundConfidence, intensityStop, intensityTrim);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");

@@ -6,6 +6,7 @@ import org.wsss.api.LesionSegmenter;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.assembly.IntensityTrim;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
 import org.wsss.propagation.inference.InferenceConfig;
@@ -27,10 +28,13 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param seedConfidence wsss: definite-lesion seed confidence; null = default
  * @param backgroundConfidence wsss: definite-background seed confidence; null = default
  * @param intensityStop every method: the intensity stop's minimum fraction (0 = off); null = default
+ * @param intensityTrim every method: the intensity trim's margin, a share of the lesion's HU range
+ *     (0 = off); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
                               Double threshold, Double minInsideFraction, Double seedConfidence,
-                              Double backgroundConfidence, Double intensityStop) implements Serializable {
+                              Double backgroundConfidence, Double intensityStop, Double intensityTrim)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,7 +55,7 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
 
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -81,14 +85,23 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         if (intensityStop != null) {
             c = c.withIntensityStop(c.intensityStop().withMinFraction(intensityStop));
         }
-        return c;
+        return c.withIntensityTrim(trim(c.intensityTrim()));
     }
 
-    /** {@link GrabCut3deConfig#defaults()} with the z-extent and intensity-stop options given. */
+    /** {@link GrabCut3deConfig#defaults()} with the z-extent and intensity options given. */
     public GrabCut3deConfig grabCut3deConfig() {
         GrabCut3deConfig d = GrabCut3deConfig.defaults();
         return new GrabCut3deConfig(propagation(d.propagation()), d.seeds(), d.grabCut(), d.connectivity(),
-                intensityStop != null ? d.intensityStop().withMinFraction(intensityStop) : d.intensityStop());
+                intensityStop != null ? d.intensityStop().withMinFraction(intensityStop) : d.intensityStop(),
+                trim(d.intensityTrim()));
+    }
+
+    /** {@code base} with the margin given; 0 turns it off. */
+    private IntensityTrim trim(IntensityTrim base) {
+        if (intensityTrim == null) {
+            return base;
+        }
+        return intensityTrim == 0 ? IntensityTrim.off() : base.withMargin(intensityTrim);
     }
 
     private PropagationConfig propagation(PropagationConfig base) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.wsss.propagation.assembly.IntensityStop;
+import org.wsss.propagation.assembly.IntensityTrim;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
 import org.wsss.propagation.inference.InferenceConfig;
@@ -26,22 +27,28 @@ class SegmentSettingsTest {
     @Test
     void optionsOverrideSingleFields() {
         SegmentSettings s = new SegmentSettings("wsss", PropagationConfig.ZRadius.HALF_LONG, 0.9, null, null, null,
-                null, 0.0);
+                null, 0.0, 0.0);
         InferenceConfig c = s.inferenceConfig();
         assertEquals(new PropagationConfig(PropagationConfig.ZRadius.HALF_LONG, 0.9), c.propagation());
         assertEquals(IntensityStop.off(), c.intensityStop());
+        assertEquals(IntensityTrim.off(), c.intensityTrim());
         assertEquals(InferenceConfig.gcDefaults().withPropagation(c.propagation())
-                .withIntensityStop(IntensityStop.off()), c);
-        SegmentSettings g = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, 0.5);
+                .withIntensityStop(IntensityStop.off()).withIntensityTrim(IntensityTrim.off()), c);
+        SegmentSettings g = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, 0.5, 0.4);
         assertEquals(0.5, g.grabCut3deConfig().intensityStop().minFraction());
         assertEquals(1.0, g.grabCut3deConfig().propagation().zRadiusScale());
+        assertEquals(IntensityTrim.defaults().withMargin(0.4), g.grabCut3deConfig().intensityTrim());
+        assertEquals(IntensityTrim.defaults(), SegmentSettings.of("wsss").inferenceConfig().intensityTrim());
     }
 
     @Test
     void badValuesAreNamed() {
-        SegmentSettings s = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, 1.5);
+        SegmentSettings s = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, 1.5, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::inferenceConfig);
         assertEquals(true, e.getMessage().contains("minFraction"), e.getMessage());
+        SegmentSettings t = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, null, -1.0);
+        IllegalArgumentException te = assertThrows(IllegalArgumentException.class, t::grabCut3deConfig);
+        assertEquals(true, te.getMessage().contains("IntensityTrim.margin"), te.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SegmentSettings.of("magic"));
     }
 }

@@ -111,4 +111,43 @@ final class Flood {
         }
         return b.build();
     }
+
+    /**
+     * Fills the holes of {@code fg} ({@code w × h}, row-major) in place: every pixel not reachable
+     * from the image border through 4-connected background becomes foreground.
+     */
+    static void fillHoles(boolean[] fg, int w, int h) {
+        boolean[] outside = new boolean[w * h];
+        int[] queue = new int[w * h];
+        int head = 0, tail = 0;
+        for (int i = 0; i < w * h; i++) {
+            int x = i % w, y = i / w;
+            if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && !fg[i]) {
+                outside[i] = true;
+                queue[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            int i = queue[head++], x = i % w, y = i / w;
+            if (x > 0 && !fg[i - 1] && !outside[i - 1]) {
+                outside[i - 1] = true;
+                queue[tail++] = i - 1;
+            }
+            if (x < w - 1 && !fg[i + 1] && !outside[i + 1]) {
+                outside[i + 1] = true;
+                queue[tail++] = i + 1;
+            }
+            if (y > 0 && !fg[i - w] && !outside[i - w]) {
+                outside[i - w] = true;
+                queue[tail++] = i - w;
+            }
+            if (y < h - 1 && !fg[i + w] && !outside[i + w]) {
+                outside[i + w] = true;
+                queue[tail++] = i + w;
+            }
+        }
+        for (int i = 0; i < w * h; i++) {
+            fg[i] = !outside[i];
+        }
+    }
 }

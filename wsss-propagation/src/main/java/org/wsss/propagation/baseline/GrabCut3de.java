@@ -30,7 +30,8 @@ import org.wsss.propagation.geometry.Propagation;
  * slice. The slice masks are stacked on the grid of {@link LesionCase#sliceIndices()} and only
  * the 3D component through the RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}),
  * so the result is never empty (the RECIST-slice mask holds its hard FG seeds). Last, each side
- * is cut where the lesion's intensity ends ({@link GrabCut3deConfig#intensityStop()}).
+ * is cut where the lesion's intensity ends ({@link GrabCut3deConfig#intensityStop()}) and every
+ * slice trimmed to the lesion's HU range ({@link GrabCut3deConfig#intensityTrim()}).
  *
  * <p>Provenance: method {@code grabcut-3de}, the mark and configuration as parameters, notes on
  * the segmented range, where and why each side stopped, and any slice whose GrabCut fell back
@@ -127,7 +128,8 @@ public final class GrabCut3de implements LesionSegmenter {
         }
         Mask3D kept = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
         // every slice the mask can hold was read above
-        return config.intensityStop().apply(kept, key, z -> read[z], z -> indices[z]);
+        Mask3D stopped = config.intensityStop().apply(kept, key, z -> read[z], z -> indices[z]);
+        return config.intensityTrim().apply(stopped, key, z -> read[z]);
     }
 
     /** The initial-mask method on the RECIST slice; bad input named by case and slice. */
@@ -155,6 +157,7 @@ public final class GrabCut3de implements LesionSegmenter {
         m.putAll(parts.provenance());
         m.put("connectivity", config.connectivity().name());
         m.put("intensityStop", config.intensityStop().toString());
+        m.put("intensityTrim", config.intensityTrim().toString());
         return m;
     }
 }

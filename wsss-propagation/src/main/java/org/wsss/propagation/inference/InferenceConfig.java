@@ -5,6 +5,7 @@ import org.wsss.grabcut.opencv.GrabCutConfig;
 import org.wsss.grabcut.seeds.CnnSeedsConfig;
 import org.wsss.propagation.assembly.Connectivity3D;
 import org.wsss.propagation.assembly.IntensityStop;
+import org.wsss.propagation.assembly.IntensityTrim;
 import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
@@ -28,10 +29,12 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *     of its pixels inside the previous slice's mask; in [0, 1], 0 = off
  * @param intensityStop where the lesion's intensity ends along z ({@link IntensityStop}), applied
  *     to the assembled mask
+ * @param intensityTrim the in-plane cut to the lesion's HU range ({@link IntensityTrim}), applied
+ *     after the intensity stop
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
-                              double minInsideFraction, IntensityStop intensityStop) {
+                              double minInsideFraction, IntensityStop intensityStop, IntensityTrim intensityTrim) {
 
     /** The default network probability above which a region is a definite "-GC" foreground seed. */
     public static final double SEED_CONFIDENCE = 0.95;
@@ -56,6 +59,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
                     + minInsideFraction);
         }
         Objects.requireNonNull(intensityStop, "InferenceConfig.intensityStop");
+        Objects.requireNonNull(intensityTrim, "InferenceConfig.intensityTrim");
     }
 
     /**
@@ -65,7 +69,8 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * {@link PropagationConfig#segmentationDefaults()}; the "-GC" seeds with definite foreground
      * only where Ŷ &gt; 0.95 ({@link #SEED_CONFIDENCE}); default GrabCut; 6-connectivity; no reach
      * limit; a side stops where less than 0.8 of the new cross-section lies inside the previous
-     * one; the walk cut where the lesion's intensity ends ({@link IntensityStop#defaults()}). Each
+     * one; the walk cut where the lesion's intensity ends ({@link IntensityStop#defaults()}) and every
+     * slice trimmed to the lesion's HU range ({@link IntensityTrim#defaults()}). Each
      * value was chosen on the demo phantom's validation lesions and checked on its test lesions (measurements in the wsss-propagation README and docs/false-positives-3d.md).
      *
      * <p><b>Deviation from the paper.</b> The paper seeds Ŷ &gt; 0.8 as foreground. A network
@@ -76,7 +81,8 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     public static InferenceConfig defaults() {
         return new InferenceConfig(0.5, 0, PropagationConfig.segmentationDefaults(),
                 CnnSeedsConfig.defaults().withForegroundConfidence(SEED_CONFIDENCE),
-                GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, IntensityStop.defaults());
+                GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, IntensityStop.defaults(),
+                IntensityTrim.defaults());
     }
 
     /** The z semi-axis factor of {@link #gcDefaults()}. */
@@ -99,41 +105,49 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
 
     /** The same with another margin. */
     public InferenceConfig withMarginSlices(int m) {
-        return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minInsideFraction, intensityStop);
+        return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minInsideFraction,
+                intensityStop, intensityTrim);
     }
 
     /** The same with another threshold. */
     public InferenceConfig withThreshold(double t) {
         return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop);
+                minInsideFraction, intensityStop, intensityTrim);
     }
 
     /** The same with another reach. */
     public InferenceConfig withReachMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm,
-                minInsideFraction, intensityStop);
+                minInsideFraction, intensityStop, intensityTrim);
     }
 
     /** The same with another propagation (the lesion's assumed z extent). */
     public InferenceConfig withPropagation(PropagationConfig p) {
         return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop);
+                minInsideFraction, intensityStop, intensityTrim);
     }
 
     /** The same with other "-GC" seed rules. */
     public InferenceConfig withSeeds(CnnSeedsConfig c) {
         return new InferenceConfig(threshold, marginSlices, propagation, c, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop);
+                minInsideFraction, intensityStop, intensityTrim);
     }
 
     /** The same with another minimum inside fraction. */
     public InferenceConfig withMinInsideFraction(double f) {
-        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, f, intensityStop);
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, f,
+                intensityStop, intensityTrim);
+    }
+
+    /** The same with another intensity trim. */
+    public InferenceConfig withIntensityTrim(IntensityTrim t) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minInsideFraction, intensityStop, t);
     }
 
     /** The same with another intensity stop. */
     public InferenceConfig withIntensityStop(IntensityStop s) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, s);
+                minInsideFraction, s, intensityTrim);
     }
 }

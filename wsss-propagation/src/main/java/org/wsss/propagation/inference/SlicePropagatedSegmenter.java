@@ -50,6 +50,8 @@ import org.wsss.propagation.assembly.Assembly;
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
  *   <li>Each side is cut where the lesion's intensity ends ({@link InferenceConfig#intensityStop()},
  *       {@link org.wsss.propagation.assembly.IntensityStop}).</li>
+ *   <li>Every slice is trimmed to the lesion's HU range ({@link InferenceConfig#intensityTrim()},
+ *       {@link org.wsss.propagation.assembly.IntensityTrim}).</li>
  * </ol>
  *
  * <p>The network runs once per lesion, batched: the RECIST slice and every candidate slice of
@@ -234,7 +236,8 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
             byZ[order.get(i)] = slices.get(i);
         }
         // every slice the mask can hold was predicted, so read, above
-        Mask3D mask = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z]);
+        Mask3D stopped = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z]);
+        Mask3D mask = config.intensityTrim().apply(stopped, key, z -> byZ[z]);
         return new LesionSegmentation(mask, maps);
     }
 
@@ -284,6 +287,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("reachMm", Double.toString(config.reachMm()));
         m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
         m.put("intensityStop", config.intensityStop().toString());
+        m.put("intensityTrim", config.intensityTrim().toString());
         return m;
     }
 }

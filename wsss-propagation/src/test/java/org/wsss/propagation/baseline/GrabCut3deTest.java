@@ -32,7 +32,8 @@ class GrabCut3deTest {
     /** The baseline with the sphere on the long axis, this ellipsoid's true extent. */
     static final GrabCut3deConfig SPHERE = new GrabCut3deConfig(PropagationConfig.defaults(),
             GrabCut3deConfig.defaults().seeds(), GrabCut3deConfig.defaults().grabCut(),
-            GrabCut3deConfig.defaults().connectivity(), GrabCut3deConfig.defaults().intensityStop());
+            GrabCut3deConfig.defaults().connectivity(), GrabCut3deConfig.defaults().intensityStop(),
+            GrabCut3deConfig.defaults().intensityTrim());
 
     static EllipsoidCase ellipsoid(long seed) {
         return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 15f, seed);
