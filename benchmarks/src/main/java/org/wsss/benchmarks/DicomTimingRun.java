@@ -29,30 +29,21 @@ public final class DicomTimingRun {
         try {
             System.out.printf(Locale.ROOT, "the lesion's segmentation reads %d of %d slices%n",
                     b.touchedSlices().length, DicomBenchmark.DEPTH);
-            double[] read = new double[rounds], write = new double[rounds], gc = new double[rounds];
-            double[] wsss = new double[rounds], readAll = new double[rounds], eager = new double[rounds];
+            // interleaved in this order every round, so a drifting load slows all alike
+            Runnable[] ops = {b::readSeries, b::writeSegmentation, b::segmentOneLesion,
+                b::segmentOneLesionDefaultMethod, b::readSeriesAllSlices, b::readSeriesEager};
+            double[][] ms = new double[ops.length][rounds];
+            double[] read = ms[0], write = ms[1], gc = ms[2], wsss = ms[3], readAll = ms[4], eager = ms[5];
             double[] ratioGc = new double[rounds], ratioWsss = new double[rounds];
             for (int r = -1; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                b.readSeries();
-                long t1 = System.nanoTime();
-                b.writeSegmentation();
-                long t2 = System.nanoTime();
-                b.segmentOneLesion();
-                long t3 = System.nanoTime();
-                b.segmentOneLesionDefaultMethod();
-                long t4 = System.nanoTime();
-                b.readSeriesAllSlices();
-                long t5 = System.nanoTime();
-                b.readSeriesEager();
-                long t6 = System.nanoTime();
+                for (int k = 0; k < ops.length; k++) {
+                    long t0 = System.nanoTime();
+                    ops[k].run();
+                    if (r >= 0) {
+                        ms[k][r] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
                 if (r >= 0) {
-                    read[r] = (t1 - t0) / 1e6;
-                    write[r] = (t2 - t1) / 1e6;
-                    gc[r] = (t3 - t2) / 1e6;
-                    wsss[r] = (t4 - t3) / 1e6;
-                    readAll[r] = (t5 - t4) / 1e6;
-                    eager[r] = (t6 - t5) / 1e6;
                     ratioGc[r] = (read[r] + write[r]) / gc[r];
                     ratioWsss[r] = (read[r] + write[r]) / wsss[r];
                     System.out.printf(Locale.ROOT, "round %d: read %.0f ms, write SEG %.0f ms, GrabCut-3DE %.0f ms,"

@@ -177,7 +177,8 @@ public record IntensityStop(double minFraction, double tail) {
         return new float[] {v[(int) (tail * (n - 1))], v[(int) ((1 - tail) * (n - 1))]};
     }
 
-    private static float[] image(IntFunction<Slice> slices, int z, int w, int h) {
+    /** The pixels of grid position {@code z}, checked against the mask's size (shared with {@link IntensityTrim}). */
+    static float[] image(IntFunction<Slice> slices, int z, int w, int h) {
         Slice s = Objects.requireNonNull(slices.apply(z), "slice " + z);
         if (s.width() != w || s.height() != h) {
             throw new IllegalArgumentException("slice " + z + " is " + s.width() + "x" + s.height() + " but the mask is "

@@ -100,7 +100,7 @@ public record IntensityTrim(double tail, double margin) {
             return mask;
         }
         boolean[] a = mask.toArray();
-        float[] keyHu = image(slices, key, w, h);
+        float[] keyHu = IntensityStop.image(slices, key, w, h);
         float[] v = new float[mask.sliceCount(key)];
         int n = 0;
         for (int i = 0; i < plane; i++) {
@@ -119,7 +119,7 @@ public record IntensityTrim(double tail, double margin) {
             if (z == key || mask.sliceCount(z) == 0) {
                 continue;
             }
-            float[] hu = image(slices, z, w, h);
+            float[] hu = IntensityStop.image(slices, z, w, h);
             boolean cut = false;
             for (int i = 0; i < plane; i++) {
                 boolean in = a[z * plane + i];
@@ -142,14 +142,5 @@ public record IntensityTrim(double tail, double margin) {
         }
         return Mask3D.of(w, h, d, mask.spacing(), a).withProvenance(mask.provenance().withNote(String.format(
                 Locale.ROOT, "intensity trim: %d voxel(s) outside the HU range [%.1f, %.1f] removed", removed, lo, hi)));
-    }
-
-    private static float[] image(IntFunction<Slice> slices, int z, int w, int h) {
-        Slice s = Objects.requireNonNull(slices.apply(z), "slice " + z);
-        if (s.width() != w || s.height() != h) {
-            throw new IllegalArgumentException("slice " + z + " is " + s.width() + "x" + s.height() + " but the mask is "
-                    + w + "x" + h);
-        }
-        return s.toArray();
     }
 }
