@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Provenance;
 import org.wsss.api.Slice;
@@ -104,7 +105,7 @@ public record IntensityStop(double minFraction, double tail) {
             return mask;
         }
         boolean[] a = mask.toArray();
-        float[] range = range(a, key * plane, plane, image(slices, key, w, h));
+        float[] range = range(mask.slice(key), image(slices, key, w, h));
         if (range == null) {
             return mask;
         }
@@ -158,23 +159,25 @@ public record IntensityStop(double minFraction, double tail) {
     }
 
     /** The [tail, 1 − tail] quantiles of the HU under the RECIST-slice mask, or null if it is too small. */
-    private float[] range(boolean[] a, int from, int plane, float[] hu) {
-        int n = 0;
-        for (int i = 0; i < plane; i++) {
-            n += a[from + i] ? 1 : 0;
-        }
-        if (n < MIN_KEY_PIXELS) {
+    private float[] range(Mask keyMask, float[] hu) {
+        if (keyMask.count() < MIN_KEY_PIXELS) {
             return null;
         }
-        float[] v = new float[n];
+        float[] v = valuesUnder(keyMask, hu);
+        return new float[] {v[(int) (tail * (v.length - 1))], v[(int) ((1 - tail) * (v.length - 1))]};
+    }
+
+    /** The HU under {@code m}, sorted (shared with {@link IntensityTrim}). */
+    static float[] valuesUnder(Mask m, float[] hu) {
+        float[] v = new float[m.count()];
         int k = 0;
-        for (int i = 0; i < plane; i++) {
-            if (a[from + i]) {
+        for (int i = 0; i < hu.length; i++) {
+            if (m.getIndex(i)) {
                 v[k++] = hu[i];
             }
         }
         Arrays.sort(v);
-        return new float[] {v[(int) (tail * (n - 1))], v[(int) ((1 - tail) * (n - 1))]};
+        return v;
     }
 
     /** The pixels of grid position {@code z}, checked against the mask's size (shared with {@link IntensityTrim}). */

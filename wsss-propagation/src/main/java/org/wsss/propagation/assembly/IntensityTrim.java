@@ -1,10 +1,11 @@
 package org.wsss.propagation.assembly;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
+import org.wsss.api.Roi;
 import org.wsss.api.Slice;
 
 /**
@@ -92,55 +93,75 @@ public record IntensityTrim(double tail, double margin) {
     public Mask3D apply(Mask3D mask, int key, IntFunction<Slice> slices) {
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(slices, "slices");
-        int w = mask.width(), h = mask.height(), d = mask.depth(), plane = w * h;
+        int w = mask.width(), h = mask.height(), d = mask.depth();
         if (key < 0 || key >= d) {
             throw new IllegalArgumentException("RECIST slice position " + key + " lies outside the mask's 0.." + (d - 1));
         }
         if (isOff() || mask.sliceCount(key) < IntensityStop.MIN_KEY_PIXELS) {
             return mask;
         }
-        boolean[] a = mask.toArray();
-        float[] keyHu = IntensityStop.image(slices, key, w, h);
-        float[] v = new float[mask.sliceCount(key)];
-        int n = 0;
-        for (int i = 0; i < plane; i++) {
-            if (a[key * plane + i]) {
-                v[n++] = keyHu[i];
-            }
-        }
-        Arrays.sort(v);
+        Mask keyMask = mask.slice(key);
+        float[] v = IntensityStop.valuesUnder(keyMask, IntensityStop.image(slices, key, w, h));
+        int n = v.length;
         double lo = v[(int) (tail * (n - 1))], hi = v[(int) ((1 - tail) * (n - 1))];
         double width = hi - lo;
         lo -= margin * width;
         hi += margin * width;
         long removed = 0;
-        boolean[] keep = new boolean[plane];
+        Mask3D.Builder b = Mask3D.builder(w, h, d, mask.spacing());
         for (int z = 0; z < d; z++) {
-            if (z == key || mask.sliceCount(z) == 0) {
+            if (mask.sliceCount(z) == 0) {
                 continue;
             }
-            float[] hu = IntensityStop.image(slices, z, w, h);
-            boolean cut = false;
-            for (int i = 0; i < plane; i++) {
-                boolean in = a[z * plane + i];
-                keep[i] = in && hu[i] >= lo && hu[i] <= hi;
-                cut |= in && !keep[i];
+            Mask m = z == key ? keyMask : mask.slice(z);
+            if (z != key) {
+                Mask t = trim(m, IntensityStop.image(slices, z, w, h), lo, hi);
+                removed += m.count() - t.count();
+                m = t;
             }
-            if (!cut) {
-                continue;
-            }
-            Flood.fillHoles(keep, w, h);
-            for (int i = 0; i < plane; i++) {
-                // holes are filled only where the input had lesion: the result stays a subset
-                boolean out = a[z * plane + i] && keep[i];
-                removed += a[z * plane + i] && !out ? 1 : 0;
-                a[z * plane + i] = out;
-            }
+            b.setSlice(z, m);
         }
         if (removed == 0) {
             return mask;
         }
-        return Mask3D.of(w, h, d, mask.spacing(), a).withProvenance(mask.provenance().withNote(String.format(
+        return b.build().withProvenance(mask.provenance().withNote(String.format(
                 Locale.ROOT, "intensity trim: %d voxel(s) outside the HU range [%.1f, %.1f] removed", removed, lo, hi)));
+    }
+
+    /**
+     * {@code m} without its pixels outside [lo, hi], holes refilled where {@code m} had lesion.
+     * Only the mask's bounding box plus a 1 px ring is scanned: the ring is background, so a hole
+     * of the box is a hole of the slice.
+     */
+    private static Mask trim(Mask m, float[] hu, double lo, double hi) {
+        int w = m.width(), h = m.height();
+        Roi box = m.boundingBox();
+        int x0 = Math.max(0, box.x() - 1), y0 = Math.max(0, box.y() - 1);
+        int x1 = Math.min(w, box.x() + box.width() + 1), y1 = Math.min(h, box.y() + box.height() + 1);
+        int bw = x1 - x0, bh = y1 - y0;
+        boolean[] keep = new boolean[bw * bh];
+        boolean cut = false;
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                int i = (y + y0) * w + x + x0;
+                boolean in = m.getIndex(i);
+                keep[y * bw + x] = in && hu[i] >= lo && hu[i] <= hi;
+                cut |= in && !keep[y * bw + x];
+            }
+        }
+        if (!cut) {
+            return m;
+        }
+        Flood.fillHoles(keep, bw, bh);
+        Mask.Builder out = Mask.builder(w, h);
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                // holes are filled only where the input had lesion: the result stays a subset
+                if (keep[y * bw + x] && m.get(x + x0, y + y0)) {
+                    out.set(x + x0, y + y0);
+                }
+            }
+        }
+        return out.build();
     }
 }
