@@ -34,6 +34,11 @@ final class PhantomCommand implements Callable<Integer> {
                     + "drawing synthetic anatomy; each case is a sub-volume around one inserted lesion.")
     Path background;
 
+    @Option(names = "--contrast", paramLabel = "MIN:MAX",
+            description = "With --background: the range of |lesion - tissue| HU differences the lesions are drawn "
+                    + "with (default: 20:60). Lower values make lesions harder to tell from their surroundings.")
+    String contrast;
+
     @Option(names = "--dicom", paramLabel = "DIR", description = "Also write every case as a DICOM CT series,"
             + " DIR/<id>/NNNN.dcm, with its RECIST mark in DIR/marks.csv (input of `segment --dicom DIR --recist"
             + " DIR/marks.csv`).")
@@ -49,12 +54,28 @@ final class PhantomCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--n must be >= 1, got " + n);
         }
         if (background != null) {
-            Volume ct = Nifti.readVolume(background);
             InsertedLesions.Config ic = InsertedLesions.Config.defaults(n).withSeed(common.seed);
+            if (contrast != null) {
+                String[] mm = contrast.split(":", -1);
+                if (mm.length != 2) {
+                    throw new IllegalArgumentException("--contrast must be MIN:MAX in HU, e.g. 10:30, got '" + contrast
+                            + "'");
+                }
+                try {
+                    ic = ic.withContrast(Double.parseDouble(mm[0].trim()), Double.parseDouble(mm[1].trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--contrast must be MIN:MAX in HU, e.g. 10:30, got '" + contrast
+                            + "'", e);
+                }
+            }
+            Volume ct = Nifti.readVolume(background);
             Phantom.export(InsertedLesions.dataset(ct, background.getFileName().toString(), ic), out, common.threads,
                     common.progress());
             System.out.println("wrote " + n + " lesions inserted into " + background + " to " + out.toAbsolutePath());
         } else {
+            if (contrast != null) {
+                throw new IllegalArgumentException("--contrast applies to --background only");
+            }
             PhantomConfig cfg = PhantomConfig.defaults().withCount(n).withSeed(common.seed);
             Phantom.export(cfg, out, common.threads, common.progress());
             System.out.println("wrote " + n + " phantom lesions to " + out.toAbsolutePath());

@@ -81,6 +81,15 @@ class CliUsageTest {
         Cli missing = Cli.run("weak-labels", "--deeplesion", data.toString());
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("Missing required options"), missing.err());
+
+        Cli contrastAlone = Cli.run("phantom", "--n", "1", "--contrast", "10:20", "--out", tmp.resolve("p").toString());
+        assertEquals(2, contrastAlone.code(), contrastAlone.toString());
+        assertTrue(contrastAlone.err().contains("--contrast applies to --background only"), contrastAlone.err());
+        Path ct = tmp.resolve("missing.nii");
+        Cli contrastBad = Cli.run("phantom", "--n", "1", "--background", ct.toString(), "--contrast", "10",
+                "--out", tmp.resolve("p").toString());
+        assertEquals(2, contrastBad.code(), contrastBad.toString());
+        assertTrue(contrastBad.err().contains("--contrast must be MIN:MAX"), contrastBad.err());
     }
 
     private static Cli weakLabels(Path data, Path out) {

@@ -98,6 +98,12 @@ public final class InsertedLesions {
             return new Config(count, s, minDiameterMm, medianDiameterMm, maxDiameterMm, minContrastHu, maxContrastHu,
                     trainFraction, validationFraction, perturbation, jitterPx);
         }
+
+        /** The same with another range of |lesion − tissue| HU differences (validated as the constructor does). */
+        public Config withContrast(double minHu, double maxHu) {
+            return new Config(count, seed, minDiameterMm, medianDiameterMm, maxDiameterMm, minHu, maxHu, trainFraction,
+                    validationFraction, perturbation, jitterPx);
+        }
     }
 
     /**

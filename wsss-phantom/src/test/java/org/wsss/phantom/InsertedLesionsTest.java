@@ -82,6 +82,44 @@ class InsertedLesionsTest {
     }
 
     @Test
+    void aLowerContrastRangeGivesTheSameLesionsCloserToTheTissue() {
+        Volume ct = body();
+        InsertedLesions.Config hi = InsertedLesions.Config.defaults(4).withSeed(9);
+        InsertedLesions.Config lo = hi.withContrast(4, 8);
+        for (int i = 0; i < hi.count(); i++) {
+            VolumeLesionCase a = InsertedLesions.generate(ct, "body", hi, i), b = InsertedLesions.generate(ct, "body", lo, i);
+            // Only the HU differ: the same shape, place and mark.
+            assertEquals(a.groundTruth().orElseThrow(), b.groundTruth().orElseThrow());
+            assertEquals(a.recist(), b.recist());
+            // The base HU moves toward the tissue by the drop in contrast (12-56 HU; cores and rims move
+            // with it), the partial-volume band by less.
+            double ma = meanInside(a), mb = meanInside(b);
+            assertTrue(Math.abs(mb - TISSUE) < Math.abs(ma - TISSUE), a.id() + " mean HU " + mb + " at 4-8 HU, " + ma
+                    + " at 20-60 HU, tissue " + TISSUE);
+            assertTrue(Math.abs(ma - mb) > 8 && Math.abs(ma - mb) < 60, a.id() + " shift " + (ma - mb));
+        }
+        assertThrows(IllegalArgumentException.class, () -> hi.withContrast(9, 3));
+        assertThrows(IllegalArgumentException.class, () -> hi.withContrast(-1, 3));
+    }
+
+    private static double meanInside(VolumeLesionCase c) {
+        Mask3D truth = c.groundTruth().orElseThrow();
+        double sum = 0;
+        long n = 0;
+        for (int z = 0; z < truth.depth(); z++) {
+            for (int y = 0; y < c.height(); y++) {
+                for (int x = 0; x < c.width(); x++) {
+                    if (truth.get(x, y, z)) {
+                        sum += c.volume().get(x, y, z);
+                        n++;
+                    }
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
     void casesAreDeterministicAndTheNoiseEstimateMatchesTheTissue() {
         Volume ct = body();
         InsertedLesions.Config cfg = InsertedLesions.Config.defaults(3).withSeed(4);
