@@ -105,6 +105,11 @@ final class SegmentCommand implements Callable<Integer> {
             + " (default: 0.8).")
     Double minInsideFraction;
 
+    @Option(names = "--inside-margin", paramLabel = "MM", description = "wsss, wsss-cnn: for --min-inside-fraction a"
+            + " pixel within MM millimetres of the previous slice's mask counts as inside it; 0 = strictly inside"
+            + " (default: 1).")
+    Double insideMarginMm;
+
     @Option(names = "--seed-confidence", paramLabel = "P", description = "wsss: network probability above which a"
             + " region touching the mark is a definite-lesion seed for GrabCut, in [0.5, 1) (default: 0.95)."
             + " The paper's 0.8 lets the network's own over-segmentation into the definite seeds.")
@@ -193,8 +198,8 @@ final class SegmentCommand implements Callable<Integer> {
 
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
-        return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, seedConfidence,
-                backgroundConfidence, intensityStop, intensityTrim);
+        return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm,
+                seedConfidence, backgroundConfidence, intensityStop, intensityTrim);
     }
 
     static Path maskFile(Path out, LesionCase c) {

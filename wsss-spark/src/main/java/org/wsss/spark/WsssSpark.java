@@ -153,6 +153,10 @@ public final class WsssSpark implements Runnable {
                 + " (default: 0.8).")
         Double minInsideFraction;
 
+        @Option(names = "--inside-margin", paramLabel = "MM", description = "wsss, wsss-cnn: the stopping rule's"
+                + " margin around the previous cross-section, mm (default: 1).")
+        Double insideMarginMm;
+
         @Option(names = "--seed-confidence", paramLabel = "P", description = "wsss: definite-lesion seed confidence"
                 + " (default: 0.95).")
         Double seedConfidence;
@@ -178,7 +182,8 @@ public final class WsssSpark implements Runnable {
         @Override
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
-                    minInsideFraction, seedConfidence, backgroundConfidence, intensityStop, intensityTrim);
+                    minInsideFraction, insideMarginMm, seedConfidence, backgroundConfidence, intensityStop,
+                    intensityTrim);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");

@@ -25,6 +25,8 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param zRadiusScale factor on that semi-axis; null = default
  * @param threshold wsss, wsss-cnn: probability threshold; null = default
  * @param minInsideFraction wsss, wsss-cnn: stopping rule; null = default
+ * @param insideMarginMm wsss, wsss-cnn: the stopping rule's margin around the previous
+ *     cross-section, mm; null = default
  * @param seedConfidence wsss: definite-lesion seed confidence; null = default
  * @param backgroundConfidence wsss: definite-background seed confidence; null = default
  * @param intensityStop every method: the intensity stop's minimum fraction (0 = off); null = default
@@ -32,7 +34,7 @@ import org.wsss.propagation.inference.InferenceConfig;
  *     (0 = off); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
-                              Double threshold, Double minInsideFraction, Double seedConfidence,
+                              Double threshold, Double minInsideFraction, Double insideMarginMm, Double seedConfidence,
                               Double backgroundConfidence, Double intensityStop, Double intensityTrim)
         implements Serializable {
 
@@ -47,15 +49,15 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         if (method == null || !(method.equals("wsss") || method.equals("wsss-cnn") || method.equals("grabcut-3de"))) {
             throw new IllegalArgumentException("unknown --method " + method + " (known: wsss, wsss-cnn, grabcut-3de)");
         }
-        if (method.equals("grabcut-3de") && (threshold != null || minInsideFraction != null)) {
-            throw new IllegalArgumentException("--threshold and --min-inside-fraction apply to --method wsss and"
-                    + " wsss-cnn, not grabcut-3de");
+        if (method.equals("grabcut-3de") && (threshold != null || minInsideFraction != null || insideMarginMm != null)) {
+            throw new IllegalArgumentException("--threshold, --min-inside-fraction and --inside-margin apply to"
+                    + " --method wsss and wsss-cnn, not grabcut-3de");
         }
     }
 
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -75,6 +77,9 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         }
         if (minInsideFraction != null) {
             c = c.withMinInsideFraction(minInsideFraction);
+        }
+        if (insideMarginMm != null) {
+            c = c.withInsideMarginMm(insideMarginMm);
         }
         if (seedConfidence != null) {
             c = c.withSeeds(c.seeds().withForegroundConfidence(seedConfidence));

@@ -26,7 +26,9 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * @param reachMm how far (mm, in-plane) a slice's mask may reach beyond the previous slice's
  *     mask ({@link org.wsss.propagation.assembly.Assembly#withinReach}); ≥ 0, infinite = no limit
  * @param minInsideFraction a side stops at the first slice whose mask has less than this fraction
- *     of its pixels inside the previous slice's mask; in [0, 1], 0 = off
+ *     of its pixels inside the previous slice's mask grown by {@code insideMarginMm}; in [0, 1], 0 = off
+ * @param insideMarginMm how far (mm, in-plane) outside the previous slice's mask a pixel still
+ *     counts as inside it for {@code minInsideFraction}; finite, ≥ 0
  * @param intensityStop where the lesion's intensity ends along z ({@link IntensityStop}), applied
  *     to the assembled mask
  * @param intensityTrim the in-plane cut to the lesion's HU range ({@link IntensityTrim}), applied
@@ -34,7 +36,16 @@ import org.wsss.propagation.geometry.PropagationConfig;
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
-                              double minInsideFraction, IntensityStop intensityStop, IntensityTrim intensityTrim) {
+                              double minInsideFraction, double insideMarginMm, IntensityStop intensityStop,
+                              IntensityTrim intensityTrim) {
+
+    /**
+     * The default {@link #insideMarginMm()}: a pixel within 1 mm of the previous slice's mask counts
+     * as inside it. A cross-section's edge moves by a pixel or so from slice to slice with noise
+     * alone, most on low-contrast lesions; counted strictly, those pixels stopped the walk inside
+     * the lesion. Chosen on validation lesions (module README).
+     */
+    public static final double INSIDE_MARGIN_MM = 1.0;
 
     /** The default network probability above which a region is a definite "-GC" foreground seed. */
     public static final double SEED_CONFIDENCE = 0.95;
@@ -58,6 +69,10 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
             throw new IllegalArgumentException("InferenceConfig.minInsideFraction must lie in [0, 1], got "
                     + minInsideFraction);
         }
+        if (!(insideMarginMm >= 0 && Double.isFinite(insideMarginMm))) {
+            throw new IllegalArgumentException("InferenceConfig.insideMarginMm must be finite and >= 0, got "
+                    + insideMarginMm);
+        }
         Objects.requireNonNull(intensityStop, "InferenceConfig.intensityStop");
         Objects.requireNonNull(intensityTrim, "InferenceConfig.intensityTrim");
     }
@@ -69,7 +84,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * {@link PropagationConfig#segmentationDefaults()}; the "-GC" seeds with definite foreground
      * only where Ŷ &gt; 0.95 ({@link #SEED_CONFIDENCE}); default GrabCut; 6-connectivity; no reach
      * limit; a side stops where less than 0.8 of the new cross-section lies inside the previous
-     * one; the walk cut where the lesion's intensity ends ({@link IntensityStop#defaults()}) and every
+     * one grown by {@link #INSIDE_MARGIN_MM}; the walk cut where the lesion's intensity ends ({@link IntensityStop#defaults()}) and every
      * slice trimmed to the lesion's HU range ({@link IntensityTrim#defaults()}). Each
      * value was chosen on the demo phantom's validation lesions and checked on its test lesions (measurements in the wsss-propagation README and docs/false-positives-3d.md).
      *
@@ -81,7 +96,8 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     public static InferenceConfig defaults() {
         return new InferenceConfig(0.5, 0, PropagationConfig.segmentationDefaults(),
                 CnnSeedsConfig.defaults().withForegroundConfidence(SEED_CONFIDENCE),
-                GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, IntensityStop.defaults(),
+                GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, INSIDE_MARGIN_MM,
+                IntensityStop.defaults(),
                 IntensityTrim.defaults());
     }
 
@@ -106,48 +122,54 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     /** The same with another margin. */
     public InferenceConfig withMarginSlices(int m) {
         return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minInsideFraction,
-                intensityStop, intensityTrim);
+                insideMarginMm, intensityStop, intensityTrim);
     }
 
     /** The same with another threshold. */
     public InferenceConfig withThreshold(double t) {
         return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
     }
 
     /** The same with another reach. */
     public InferenceConfig withReachMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm,
-                minInsideFraction, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
     }
 
     /** The same with another propagation (the lesion's assumed z extent). */
     public InferenceConfig withPropagation(PropagationConfig p) {
         return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
     }
 
     /** The same with other "-GC" seed rules. */
     public InferenceConfig withSeeds(CnnSeedsConfig c) {
         return new InferenceConfig(threshold, marginSlices, propagation, c, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
     }
 
     /** The same with another minimum inside fraction. */
     public InferenceConfig withMinInsideFraction(double f) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, f,
-                intensityStop, intensityTrim);
+                insideMarginMm, intensityStop, intensityTrim);
+    }
+
+    /** The same with another margin of the inside-fraction rule (mm). */
+    public InferenceConfig withInsideMarginMm(double mm) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minInsideFraction, mm, intensityStop, intensityTrim);
     }
 
     /** The same with another intensity trim. */
     public InferenceConfig withIntensityTrim(IntensityTrim t) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, intensityStop, t);
+                minInsideFraction, insideMarginMm, intensityStop, t);
     }
 
     /** The same with another intensity stop. */
     public InferenceConfig withIntensityStop(IntensityStop s) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, s, intensityTrim);
+                minInsideFraction, insideMarginMm, s, intensityTrim);
     }
 }

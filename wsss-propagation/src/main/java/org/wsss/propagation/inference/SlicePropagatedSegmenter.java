@@ -18,6 +18,7 @@ import org.wsss.api.Roi;
 import org.wsss.api.SeedInput;
 import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
+import org.wsss.api.VoxelSpacing;
 import org.wsss.grabcut.seeds.SeedGeometry;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.RoiSampler;
@@ -42,8 +43,9 @@ import org.wsss.propagation.assembly.Assembly;
  *       mask ({@link Assembly#connectedToPrevious}), optionally also within {@code reachMm} of it
  *       ({@link Assembly#withinReach}; off by default). A side stops at the first slice where
  *       nothing is connected (the lesion has ended), where less than {@code minInsideFraction}
- *       of the slice's mask lies inside the previous slice's mask (the mask drifts out of the
- *       lesion: past its end, or into a neighbour; that slice is left out), when R̂ has been
+ *       of the slice's mask lies inside the previous slice's mask grown by {@code insideMarginMm}
+ *       (the mask drifts out of the lesion: past its end, or into a neighbour; that slice is left
+ *       out; the margin forgives the pixel or so an edge moves with noise alone), when R̂ has been
  *       empty for more than {@code marginSlices} consecutive slices, or at the last stored
  *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}.</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
@@ -202,7 +204,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     ended = true;
                     break;
                 }
-                String stop = stopRule(m, prev);
+                String stop = stopRule(m, prev, lesion.spacing());
                 if (stop != null) {
                     notes.add(where + ": stopped at slice " + indices[z] + ", " + stop);
                     ended = true;
@@ -243,15 +245,18 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
 
     /**
      * Why the walk ends before slice mask {@code m} (non-empty, connected to {@code prev}), or
-     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask.
+     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask grown
+     * by {@code insideMarginMm}.
      */
-    private String stopRule(Mask m, Mask prev) {
+    private String stopRule(Mask m, Mask prev, VoxelSpacing spacing) {
         if (config.minInsideFraction() > 0) {
             long area = m.count();
-            long inside = m.intersectionCount(prev);
+            long inside = config.insideMarginMm() > 0
+                    ? Assembly.withinReach(m, prev, config.insideMarginMm(), spacing.x(), spacing.y()).count()
+                    : m.intersectionCount(prev);
             if (inside < config.minInsideFraction() * area) {
-                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section (< %.3f)", inside,
-                        area, config.minInsideFraction());
+                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section grown by %.2f mm"
+                        + " (< %.3f)", inside, area, config.insideMarginMm(), config.minInsideFraction());
             }
         }
         return null;
@@ -286,6 +291,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("connectivity", config.connectivity().name());
         m.put("reachMm", Double.toString(config.reachMm()));
         m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
+        m.put("insideMarginMm", Double.toString(config.insideMarginMm()));
         m.put("intensityStop", config.intensityStop().toString());
         m.put("intensityTrim", config.intensityTrim().toString());
         return m;

@@ -212,11 +212,48 @@ class SlicePropagatedSegmenterTest {
         assertSlicesUpTo(m, 51);
         String notes = String.join("; ", m.provenance().notes());
         assertTrue(notes.contains("above: stopped at slice 52, "), notes);
-        assertTrue(notes.contains(" px inside the previous cross-section (< 0.800)"), notes);
+        assertTrue(notes.contains(" px inside the previous cross-section grown by 1.00 mm (< 0.800)"), notes);
         // Below, where there is no neighbour, the walk is unchanged.
         for (int i = 46; i < 50; i++) {
             assertEquals(off.slice(c.zOf(i)), m.slice(c.zOf(i)), "slice " + i);
         }
+    }
+
+    @Test
+    void insideMarginForgivesAnEdgeOnePixelFurtherOut() {
+        // A small lesion, long along z (semi-axes 4 / 3.5 / 60 mm: nearly the same cross-section on
+        // every slice), whose edge on slice 52 lies one pixel further out, as noise moves an edge:
+        // strictly counted, over a fifth of that cross-section lies outside the one below it.
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 4, 3.5, 60, 120f, 20f, 0f, 1) {
+            @Override
+            public Slice slice(int sliceIndex) {
+                Slice s = super.slice(sliceIndex);
+                if (sliceIndex != 52) {
+                    return s;
+                }
+                float[] hu = s.toArray(), grown = hu.clone();
+                for (int y = 1; y < 63; y++) {
+                    for (int x = 1; x < 63; x++) {
+                        int i = y * 64 + x;
+                        if (hu[i] < 70 && (hu[i - 1] >= 70 || hu[i + 1] >= 70 || hu[i - 64] >= 70 || hu[i + 64] >= 70)) {
+                            grown[i] = 120f;
+                        }
+                    }
+                }
+                return Slice.of(64, 64, grown, s.spacing());
+            }
+        };
+        // The z extent from the RECIST half-axes is 3.75 mm; margin slices let the walk go on.
+        InferenceConfig cfg = InferenceConfig.defaults().withMarginSlices(20);
+        Mask3D strict = LesionSegmenters.hnn(ORACLE, cfg.withInsideMarginMm(0)).segment(c);
+        String strictNotes = String.join("; ", strict.provenance().notes());
+        assertTrue(strictNotes.contains("above: stopped at slice 52, ") && strict.slice(c.zOf(52)).isEmpty(),
+                strictNotes);
+        Mask3D m = LesionSegmenters.hnn(ORACLE, cfg).segment(c);
+        assertEquals(InferenceConfig.INSIDE_MARGIN_MM, InferenceConfig.defaults().insideMarginMm());
+        assertFalse(m.slice(c.zOf(52)).isEmpty(), String.join("; ", m.provenance().notes()));
+        assertFalse(m.slice(c.zOf(53)).isEmpty(), "the walk goes on past the grown slice");
+        assertEquals("1.0", m.provenance().parameters().get("insideMarginMm"));
     }
 
     @Test
@@ -227,6 +264,10 @@ class SlicePropagatedSegmenterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(-0.1));
         assertTrue(e.getMessage().contains("minInsideFraction"), e.getMessage());
         assertEquals(1.0, d.withMinInsideFraction(1).minInsideFraction());
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(-1));
+        assertTrue(m.getMessage().contains("insideMarginMm"), m.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(Double.POSITIVE_INFINITY));
     }
 
     @Test
