@@ -56,17 +56,8 @@ final class PhantomCommand implements Callable<Integer> {
         if (background != null) {
             InsertedLesions.Config ic = InsertedLesions.Config.defaults(n).withSeed(common.seed);
             if (contrast != null) {
-                String[] mm = contrast.split(":", -1);
-                if (mm.length != 2) {
-                    throw new IllegalArgumentException("--contrast must be MIN:MAX in HU, e.g. 10:30, got '" + contrast
-                            + "'");
-                }
-                try {
-                    ic = ic.withContrast(Double.parseDouble(mm[0].trim()), Double.parseDouble(mm[1].trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--contrast must be MIN:MAX in HU, e.g. 10:30, got '" + contrast
-                            + "'", e);
-                }
+                double[] range = contrastRange(contrast);
+                ic = ic.withContrast(range[0], range[1]);
             }
             Volume ct = Nifti.readVolume(background);
             Phantom.export(InsertedLesions.dataset(ct, background.getFileName().toString(), ic), out, common.threads,
@@ -86,5 +77,18 @@ final class PhantomCommand implements Callable<Integer> {
             System.out.println("wrote them as DICOM CT series to " + dicom.toAbsolutePath() + ", marks in " + marks);
         }
         return 0;
+    }
+
+    /** MIN:MAX in HU, as --contrast takes it. */
+    private static double[] contrastRange(String text) {
+        String[] mm = text.split(":", -1);
+        try {
+            if (mm.length == 2) {
+                return new double[] {Double.parseDouble(mm[0].trim()), Double.parseDouble(mm[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a wrong count of parts is
+        }
+        throw new IllegalArgumentException("--contrast must be MIN:MAX in HU, e.g. 10:30, got '" + text + "'");
     }
 }

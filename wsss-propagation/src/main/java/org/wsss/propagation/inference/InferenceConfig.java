@@ -84,7 +84,8 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * {@link PropagationConfig#segmentationDefaults()}; the "-GC" seeds with definite foreground
      * only where Ŷ &gt; 0.95 ({@link #SEED_CONFIDENCE}); default GrabCut; 6-connectivity; no reach
      * limit; a side stops where less than 0.8 of the new cross-section lies inside the previous
-     * one grown by {@link #INSIDE_MARGIN_MM}; the walk cut where the lesion's intensity ends ({@link IntensityStop#defaults()}) and every
+     * one grown by {@link #INSIDE_MARGIN_MM}; the walk cut where the lesion's intensity ends
+     * ({@link IntensityStop#defaults()}) and every
      * slice trimmed to the lesion's HU range ({@link IntensityTrim#defaults()}). Each
      * value was chosen on the demo phantom's validation lesions and checked on its test lesions (measurements in the wsss-propagation README and docs/false-positives-3d.md).
      *
