@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         footerHeading = "%n",
         footer = {"Run `wsss COMMAND --help` for a command's options and an example. Start with `wsss demo`."},
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, PhantomCommand.class, WeakLabelsCommand.class,
-            EvaluateCommand.class, SegmentCommand.class, Table1Command.class, Table2Command.class,
+            EvaluateCommand.class, CompareCommand.class, SegmentCommand.class, Table1Command.class, Table2Command.class,
             TrainCommand.class, PretrainCommand.class, ConvertCommand.class})
 public final class WsssCli {
 

@@ -25,6 +25,10 @@ final class DoubleList {
         return n;
     }
 
+    double[] toArray() {
+        return Arrays.copyOf(a, n);
+    }
+
     MeanStd meanStd() {
         return MeanStd.of(Arrays.copyOf(a, n));
     }

@@ -132,6 +132,14 @@ public final class Metrics {
         return new DiceBySliceOffset(maxOffset);
     }
 
+    /**
+     * An empty paired comparison of two methods' masks (3D Dice, slice Dice by offset
+     * {@code −maxOffset..+maxOffset}) with bootstrap intervals of the difference.
+     */
+    public static PairedComparison pairedComparison(int maxOffset) {
+        return new PairedComparison(maxOffset);
+    }
+
     /** An empty per-category table. */
     public static CategoryTable categoryTable() {
         return new CategoryTable();

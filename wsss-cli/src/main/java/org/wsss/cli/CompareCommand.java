@@ -1,0 +1,143 @@
+package org.wsss.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.wsss.api.LesionCase;
+import org.wsss.api.LesionDataset;
+import org.wsss.api.Mask3D;
+import org.wsss.api.WsssIoException;
+import org.wsss.eval.experiments.Tables;
+import org.wsss.eval.metrics.Metrics;
+import org.wsss.eval.metrics.PairedComparison;
+import org.wsss.io.DeepLesion;
+import org.wsss.io.Nifti;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code wsss compare}: two methods' masks of the same lesions, pair by pair, against the ground
+ * truth of a DeepLesion-layout folder: mean 3D Dice and slice Dice by offset from the RECIST slice
+ * (Fig. 2a) of each, and a 95 % bootstrap interval of the difference
+ * ({@link PairedComparison}), so that "A above B" can be told from chance.
+ *
+ * <p>The lesions compared are those of {@code TRUTH/DL_info.csv} that have a ground truth and a
+ * mask in both folders; the RECIST slice of each comes from its row. Prints a Markdown table and,
+ * with {@code --csv}, writes it as CSV.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Compares two methods' 3D masks of the same lesions: mean 3D Dice and slice Dice by offset from the"
+                + " RECIST slice (Fig. 2a) of each, and a 95%% paired bootstrap interval of the difference A - B.",
+            "%nA lesion is compared when TRUTH/DL_info.csv lists it, has a ground truth in TRUTH/ground_truth and"
+                + " a mask <id>.nii.gz in both folders. A row's verdict is 'A above' or 'B above' only when the"
+                + " whole interval lies on that side of 0.",
+            "%nExit code: 0 done, 2 bad usage or nothing to compare."},
+        footerHeading = "%nExample:%n",
+        footer = {"  ./wsss compare --pred wsss7/ --against hnn/ --truth phantom/ --split 3"})
+final class CompareCommand implements Callable<Integer> {
+
+    private static final String SUFFIX = ".nii.gz";
+
+    @Option(names = "--pred", required = true, paramLabel = "A", description = "Folder of method A's masks <id>.nii.gz.")
+    Path a;
+
+    @Option(names = "--against", required = true, paramLabel = "B", description = "Folder of method B's masks <id>.nii.gz.")
+    Path b;
+
+    @Option(names = "--truth", required = true, paramLabel = "TRUTH",
+            description = "DeepLesion-layout folder: DL_info.csv (the RECIST slices) and ground_truth/<id>.nii.gz.")
+    Path truth;
+
+    @Option(names = "--split", paramLabel = "1|2|3|all",
+            description = "Only the lesions of this DL_info.csv split (default: ${DEFAULT-VALUE}).")
+    String split = "all";
+
+    @Option(names = "--max-offset", paramLabel = "N",
+            description = "Largest slice offset from the RECIST slice to score, 0..50 (default: ${DEFAULT-VALUE}).")
+    int maxOffset = 6;
+
+    @Option(names = "--resamples", paramLabel = "N",
+            description = "Bootstrap resamples, 100..1000000 (default: ${DEFAULT-VALUE}).")
+    int resamples = PairedComparison.DEFAULT_RESAMPLES;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
+    Path csv;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        common.validate();
+        if (maxOffset < 0 || maxOffset > 50) {
+            throw new IllegalArgumentException("--max-offset must be in 0..50, got " + maxOffset);
+        }
+        if (resamples < 100 || resamples > 1_000_000) {
+            throw new IllegalArgumentException("--resamples must be in 100..1000000, got " + resamples);
+        }
+        for (Path dir : List.of(a, b, truth)) {
+            if (!Files.isDirectory(dir)) {
+                throw new WsssIoException(dir, "folder not found", null);
+            }
+        }
+        LesionDataset data = SegmentCommand.filter(DeepLesion.open(truth, common.limits()), split);
+        PairedComparison cmp = Metrics.pairedComparison(maxOffset);
+        int missing = 0;
+        for (LesionCase c : data) {
+            Path pa = a.resolve(c.id() + SUFFIX), pb = b.resolve(c.id() + SUFFIX);
+            Path pt = DeepLesion.groundTruthFile(truth, c.id());
+            if (!Files.isRegularFile(pt)) {
+                continue;
+            }
+            if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb)) {
+                missing++;
+                continue;
+            }
+            Mask3D t = Nifti.readMask(pt);
+            try {
+                cmp.add(Nifti.readMask(pa), Nifti.readMask(pb), t, c.zOf(c.recist().sliceIndex()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("case " + c.id() + ": " + e.getMessage(), e);
+            }
+        }
+        if (cmp.lesions() == 0) {
+            throw new IllegalArgumentException("no lesion of " + truth + " (split " + split + ") has a ground truth and a"
+                    + " mask in both " + a + " and " + b);
+        }
+        Tables t = new Tables(List.of("scored", "n", "A", "B", "A - B", "95 % interval", "verdict"));
+        row(t, "3D Dice", cmp.dice3d(common.seed, resamples));
+        for (Map.Entry<Integer, PairedComparison.Difference> e : cmp.byOffset(common.seed, resamples).entrySet()) {
+            row(t, String.format(Locale.ROOT, "slice offset %+d", e.getKey()), e.getValue());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("A = " + a + ", B = " + b);
+        out.println();
+        out.print(t.toMarkdown());
+        out.println();
+        out.println(cmp.lesions() + " lesions compared" + (missing == 0 ? "" : ", " + missing + " left out (a mask"
+                + " missing in A or B)") + "; slice offsets score the slices whose ground truth holds lesion;"
+                + " intervals: " + resamples + " paired bootstrap resamples of the lesions, seed " + common.seed + ".");
+        if (csv != null) {
+            t.writeCsv(csv);
+        }
+        return 0;
+    }
+
+    private static void row(Tables t, String what, PairedComparison.Difference d) {
+        String verdict = d.aAbove() ? "A above" : d.bAbove() ? "B above" : "-";
+        t.add(List.of(what, Integer.toString(d.n()), Tables.f3(d.meanA()), Tables.f3(d.meanB()),
+                String.format(Locale.ROOT, "%+.3f", d.difference()),
+                String.format(Locale.ROOT, "[%+.3f, %+.3f]", d.lower(), d.upper()), verdict));
+    }
+}
