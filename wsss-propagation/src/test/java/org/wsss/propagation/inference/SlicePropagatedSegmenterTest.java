@@ -33,6 +33,21 @@ class SlicePropagatedSegmenterTest {
     static final int[] INDICES = IntStream.rangeClosed(40, 60).filter(i -> i != 43).toArray();
 
     /** Lesion at 120 HU, background at 20 HU, no noise: HU ≥ 70 is exactly the truth. */
+    /**
+     * A lesion with semi-axes {@code a} / {@code b} / {@code c} mm centred on slice 50, whose
+     * slices {@code which} selects have their HU changed by {@code edit}.
+     */
+    static EllipsoidCase edited(double a, double b, double c, java.util.function.IntPredicate which,
+            java.util.function.UnaryOperator<float[]> edit) {
+        return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, a, b, c, 120f, 20f, 0f, 1) {
+            @Override
+            public Slice slice(int sliceIndex) {
+                Slice s = super.slice(sliceIndex);
+                return which.test(sliceIndex) ? Slice.of(64, 64, edit.apply(s.toArray()), s.spacing()) : s;
+            }
+        };
+    }
+
     static EllipsoidCase clean() {
         return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1);
     }
@@ -185,20 +200,12 @@ class SlicePropagatedSegmenterTest {
         // A bright neighbour (x 40..62, y 24..40) touching the lesion from slice 52 up: the
         // oracle's mask there is the lesion's cross-section plus the neighbour, much of it outside
         // the cross-section below.
-        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1) {
-            @Override
-            public Slice slice(int sliceIndex) {
-                Slice s = super.slice(sliceIndex);
-                if (sliceIndex < 52) {
-                    return s;
-                }
-                float[] hu = s.toArray();
-                for (int y = 24; y <= 40; y++) {
-                    java.util.Arrays.fill(hu, y * 64 + 40, y * 64 + 63, 120f);
-                }
-                return Slice.of(64, 64, hu, s.spacing());
+        EllipsoidCase c = edited(12, 8, 12, z -> z >= 52, hu -> {
+            for (int y = 24; y <= 40; y++) {
+                java.util.Arrays.fill(hu, y * 64 + 40, y * 64 + 63, 120f);
             }
-        };
+            return hu;
+        });
         Mask3D truth = c.groundTruth().orElseThrow();
         Mask3D off = LesionSegmenters.hnn(ORACLE, InferenceConfig.defaults().withMinInsideFraction(0)).segment(c);
         int z52 = c.zOf(52);
@@ -224,25 +231,18 @@ class SlicePropagatedSegmenterTest {
         // A small lesion, long along z (semi-axes 4 / 3.5 / 60 mm: nearly the same cross-section on
         // every slice), whose edge on slice 52 lies one pixel further out, as noise moves an edge:
         // strictly counted, over a fifth of that cross-section lies outside the one below it.
-        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 4, 3.5, 60, 120f, 20f, 0f, 1) {
-            @Override
-            public Slice slice(int sliceIndex) {
-                Slice s = super.slice(sliceIndex);
-                if (sliceIndex != 52) {
-                    return s;
-                }
-                float[] hu = s.toArray(), grown = hu.clone();
-                for (int y = 1; y < 63; y++) {
-                    for (int x = 1; x < 63; x++) {
-                        int i = y * 64 + x;
-                        if (hu[i] < 70 && (hu[i - 1] >= 70 || hu[i + 1] >= 70 || hu[i - 64] >= 70 || hu[i + 64] >= 70)) {
-                            grown[i] = 120f;
-                        }
+        EllipsoidCase c = edited(4, 3.5, 60, z -> z == 52, hu -> {
+            float[] grown = hu.clone();
+            for (int y = 1; y < 63; y++) {
+                for (int x = 1; x < 63; x++) {
+                    int i = y * 64 + x;
+                    if (hu[i] < 70 && (hu[i - 1] >= 70 || hu[i + 1] >= 70 || hu[i - 64] >= 70 || hu[i + 64] >= 70)) {
+                        grown[i] = 120f;
                     }
                 }
-                return Slice.of(64, 64, grown, s.spacing());
             }
-        };
+            return grown;
+        });
         // The z extent from the RECIST half-axes is 3.75 mm; margin slices let the walk go on.
         InferenceConfig cfg = InferenceConfig.defaults().withMarginSlices(20);
         Mask3D strict = LesionSegmenters.hnn(ORACLE, cfg.withInsideMarginMm(0)).segment(c);
