@@ -4,13 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
 import org.wsss.api.WsssIoException;
+import org.wsss.eval.experiments.Comparisons;
 import org.wsss.eval.experiments.Tables;
 import org.wsss.eval.metrics.Metrics;
 import org.wsss.eval.metrics.PairedComparison;
@@ -115,11 +114,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no lesion of " + truth + " (split " + split + ") has a ground truth and a"
                     + " mask in both " + a + " and " + b);
         }
-        Tables t = new Tables(List.of("scored", "n", "A", "B", "A - B", "95 % interval", "verdict"));
-        row(t, "3D Dice", cmp.dice3d(common.seed, resamples));
-        for (Map.Entry<Integer, PairedComparison.Difference> e : cmp.byOffset(common.seed, resamples).entrySet()) {
-            row(t, String.format(Locale.ROOT, "slice offset %+d", e.getKey()), e.getValue());
-        }
+        Tables t = Comparisons.table(cmp, common.seed, resamples);
         PrintWriter out = spec.commandLine().getOut();
         out.println("A = " + a + ", B = " + b);
         out.println();
@@ -132,12 +127,5 @@ final class CompareCommand implements Callable<Integer> {
             t.writeCsv(csv);
         }
         return 0;
-    }
-
-    private static void row(Tables t, String what, PairedComparison.Difference d) {
-        String verdict = d.aAbove() ? "A above" : d.bAbove() ? "B above" : "-";
-        t.add(List.of(what, Integer.toString(d.n()), Tables.f3(d.meanA()), Tables.f3(d.meanB()),
-                String.format(Locale.ROOT, "%+.3f", d.difference()),
-                String.format(Locale.ROOT, "[%+.3f, %+.3f]", d.lower(), d.upper()), verdict));
     }
 }

@@ -23,6 +23,7 @@ import org.wsss.eval.metrics.DiceBySliceOffset;
 import org.wsss.eval.metrics.MeanStd;
 import org.wsss.eval.metrics.Metrics;
 import org.wsss.eval.metrics.Overlap;
+import org.wsss.eval.metrics.PairedComparison;
 import org.wsss.eval.metrics.PrecisionRecallCurve;
 
 /**
@@ -176,6 +177,10 @@ public final class Volumetric {
         public static Config defaults() {
             return new Config(6, 21, 1);
         }
+    }
+
+    /** One lesion's 3D Dice and slice Dice by offset under one method. */
+    record Paired(double dice3d, double[] slices) {
     }
 
     /** A lesion a method could not segment (or score), with the reason. */
@@ -339,9 +344,13 @@ public final class Volumetric {
         final List<Failure> failures = new ArrayList<>();
         final List<Example> examples = new ArrayList<>();
         final List<Method> methods;
+        final int maxOffset;
+        // per method: case id -> its 3D Dice and slice Dice by offset, for paired comparisons
+        final List<Map<String, Paired>> paired = new ArrayList<>();
 
         Accumulators(List<Method> methods, Config config, double[] thresholds) {
             this.methods = methods;
+            this.maxOffset = config.maxOffset();
             int m = methods.size();
             byOffset = new DiceBySliceOffset[m];
             curves = new PrecisionRecallCurve.Accumulator[m];
@@ -351,6 +360,7 @@ public final class Volumetric {
             for (int i = 0; i < m; i++) {
                 byOffset[i] = Metrics.diceBySliceOffset(config.maxOffset());
                 overlaps.add(new ArrayList<>());
+                paired.add(new LinkedHashMap<>());
                 if (methods.get(i).probabilities().isPresent()) {
                     curves[i] = Metrics.precisionRecallCurve(thresholds);
                 }
@@ -371,6 +381,8 @@ public final class Volumetric {
                 }
                 Overlap ov = Metrics.overlap(pred, o.truth);
                 overlaps.get(i).add(ov);
+                paired.get(i).put(o.caseId, new Paired(ov.dice(),
+                        PairedComparison.sliceDice(pred, o.truth, o.recistZ, maxOffset)));
                 byOffset[i].add(pred, o.truth, o.recistZ);
                 categories[i].add(o.category, ov.dice());
                 scores.add(new LesionScore(o.caseId, o.category, name, ov, pred.volumeMl(), o.truth.volumeMl()));
@@ -399,7 +411,11 @@ public final class Volumetric {
                         curve, categories[i], overlaps.get(i).size(), failed[i],
                         configs[i] == null ? "" : configs[i]));
             }
-            return new Result(out, config, lesions, scores, failures, examples);
+            Map<String, Map<String, Paired>> byMethod = new LinkedHashMap<>();
+            for (int i = 0; i < ms.size(); i++) {
+                byMethod.put(ms.get(i).name(), paired.get(i));
+            }
+            return new Result(out, config, lesions, scores, failures, examples, byMethod);
         }
     }
 
@@ -429,8 +445,11 @@ public final class Volumetric {
         private final List<Failure> failures;
         private final List<Example> examples;
 
+        private final Map<String, Map<String, Paired>> paired;
+
         Result(List<MethodResult> methods, Config config, int lesions, List<LesionScore> scores,
-               List<Failure> failures, List<Example> examples) {
+               List<Failure> failures, List<Example> examples, Map<String, Map<String, Paired>> paired) {
+            this.paired = paired;
             this.methods = List.copyOf(methods);
             this.config = config;
             this.lesions = lesions;
@@ -448,6 +467,27 @@ public final class Volumetric {
         public MethodResult method(String name) {
             return methods.stream().filter(m -> m.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no method named " + name + " in this result"));
+        }
+
+        /**
+         * Method {@code a} against method {@code b} over the lesions both scored, for bootstrap
+         * intervals of their differences ({@link PairedComparison}).
+         *
+         * @throws IllegalArgumentException when either method is not in this result
+         */
+        public PairedComparison comparison(String a, String b) {
+            Map<String, Paired> pa = paired.get(a), pb = paired.get(b);
+            if (pa == null || pb == null) {
+                throw new IllegalArgumentException("no method named " + (pa == null ? a : b) + " in this result");
+            }
+            PairedComparison c = Metrics.pairedComparison(config.maxOffset());
+            pa.forEach((id, x) -> {
+                Paired y = pb.get(id);
+                if (y != null) {
+                    c.addScores(x.dice3d(), y.dice3d(), x.slices(), y.slices());
+                }
+            });
+            return c;
         }
 
         /** Settings of the run. */

@@ -68,25 +68,67 @@ public final class PairedComparison {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(truth, "truth");
-        truth.requireSameShape(a);
-        truth.requireSameShape(b);
+        double[] sa = sliceDice(a, truth, recistZ, maxOffset), sb = sliceDice(b, truth, recistZ, maxOffset);
+        return addScores(Metrics.overlap(a, truth).dice(), Metrics.overlap(b, truth).dice(),
+                sa, sb);
+    }
+
+    /**
+     * Adds one lesion from its scores: the 3D Dice of A and B, and their slice Dice by offset as
+     * {@link #sliceDice} gives them (NaN where the truth is empty).
+     *
+     * @throws IllegalArgumentException when an array's length is not {@code 2 × maxOffset + 1} or
+     *     the two arrays disagree on which offsets are scored
+     */
+    public PairedComparison addScores(double dice3dA, double dice3dB, double[] slicesA, double[] slicesB) {
+        if (slicesA.length != sliceA.length || slicesB.length != sliceA.length) {
+            throw new IllegalArgumentException("slice Dice arrays must have " + sliceA.length + " entries, got "
+                    + slicesA.length + " and " + slicesB.length);
+        }
+        for (int k = 0; k < sliceA.length; k++) {
+            if (Double.isNaN(slicesA[k]) != Double.isNaN(slicesB[k])) {
+                throw new IllegalArgumentException("offset " + (k - maxOffset) + " is scored for one method only");
+            }
+        }
+        diceA.add(dice3dA);
+        diceB.add(dice3dB);
+        for (int k = 0; k < sliceA.length; k++) {
+            if (!Double.isNaN(slicesA[k])) {
+                sliceA[k].add(slicesA[k]);
+                sliceB[k].add(slicesB[k]);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Slice Dice of {@code pred} by offset {@code −maxOffset..+maxOffset} from slice
+     * {@code recistZ} (index {@code offset + maxOffset}); NaN where the truth is empty or the
+     * slice lies outside the grid.
+     *
+     * @throws IllegalArgumentException when the shapes differ or {@code recistZ} lies outside the grid
+     */
+    public static double[] sliceDice(Mask3D pred, Mask3D truth, int recistZ, int maxOffset) {
+        truth.requireSameShape(pred);
         if (recistZ < 0 || recistZ >= truth.depth()) {
             throw new IllegalArgumentException("recistZ " + recistZ + " outside the mask's slices 0.." + (truth.depth() - 1));
         }
-        diceA.add(Metrics.overlap(a, truth).dice());
-        diceB.add(Metrics.overlap(b, truth).dice());
+        double[] out = new double[2 * maxOffset + 1];
+        Arrays.fill(out, Double.NaN);
         int z0 = Math.max(0, recistZ - maxOffset);
         int z1 = Math.min(truth.depth() - 1, recistZ + maxOffset);
         for (int z = z0; z <= z1; z++) {
             Mask t = truth.slice(z);
-            if (t.isEmpty()) {
-                continue;
+            if (!t.isEmpty()) {
+                out[z - recistZ + maxOffset] = Metrics.overlap(pred.slice(z), t).dice();
             }
-            int k = z - recistZ + maxOffset;
-            sliceA[k].add(Metrics.overlap(a.slice(z), t).dice());
-            sliceB[k].add(Metrics.overlap(b.slice(z), t).dice());
         }
-        return this;
+        return out;
+    }
+
+    /** Largest |offset| scored. */
+    public int maxOffset() {
+        return maxOffset;
     }
 
     /** Number of lesions added. */

@@ -123,6 +123,30 @@ class VolumetricTest {
     }
 
     @Test
+    void comparisonPairsTheLesionsBothMethodsScored() {
+        Volumetric.Result r = run(2);
+        // perfect vs recist-only: equal on the RECIST slice, 1 against 0 on every other lesion slice.
+        org.wsss.eval.metrics.PairedComparison c = r.comparison("perfect", "recist-only");
+        assertEquals(3, c.lesions());
+        SortedMap<Integer, org.wsss.eval.metrics.PairedComparison.Difference> by = c.byOffset(1, 500);
+        assertEquals(0.0, by.get(0).difference(), 1e-12);
+        assertEquals(1.0, by.get(2).difference(), 1e-12);
+        assertTrue(by.get(-3).aAbove());
+        assertTrue(c.dice3d(1, 500).aAbove());
+        // The same as pairing the masks directly.
+        org.wsss.eval.metrics.PairedComparison direct = org.wsss.eval.metrics.Metrics.pairedComparison(6);
+        for (LesionCase l : DATA.split(Split.TEST).toList()) {
+            direct.add(PERFECT.segment(l), RECIST_ONLY.segment(l), l.groundTruth().orElseThrow(),
+                    l.zOf(l.recist().sliceIndex()));
+        }
+        assertEquals(direct.dice3d(5, 500), c.dice3d(5, 500));
+        assertEquals(direct.byOffset(5, 500), c.byOffset(5, 500));
+        // flaky failed on two of the three lesions: one pair left.
+        assertEquals(1, r.comparison("flaky", "perfect").lesions());
+        assertThrows(IllegalArgumentException.class, () -> r.comparison("perfect", "nope"));
+    }
+
+    @Test
     void recistSliceOnlyScoresOneOnItsSliceAndZeroElsewhere() {
         Volumetric.MethodResult m = run(1).method("recist-only");
         SortedMap<Integer, MeanStd> by = m.byOffset();

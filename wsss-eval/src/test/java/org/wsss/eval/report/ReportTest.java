@@ -181,6 +181,27 @@ class ReportTest {
     }
 
     @Test
+    void testsTheLargestWsssAgainstTheHnnBeyondChance(@TempDir Path dir) throws Exception {
+        LesionDataset data = data();
+        Volumetric.Result v = Volumetric.run(data, Split.TEST, List.of(
+                        Volumetric.Method.binary("HNN", MIDDLE),
+                        Volumetric.Method.binary("WSSS-3", MIDDLE),
+                        Volumetric.Method.binary("WSSS-7", c -> c.groundTruth().orElseThrow())),
+                Volumetric.Config.defaults(), 1, Progress.NONE);
+        Report.builder().dataset(data, "four spheres", true).volumetric(v).build().write(dir);
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("### Which differences are beyond chance"), md);
+        assertTrue(md.contains("A = WSSS-7, B = HNN:"), md);
+        assertFalse(md.contains("A = WSSS-3"), "only the largest k");
+        assertFalse(md.contains("B = GrabCut-3DE"), "no -GC pair without both methods");
+        double dice = v.comparison("WSSS-7", "HNN").dice3d(Report.COMPARISON_SEED, 2000).meanB();
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| 3D Dice | 3 | 1.000 | %.3f |", dice)), md);
+        List<String> csv = Files.readAllLines(dir.resolve("compare_WSSS-7_vs_HNN.csv"));
+        assertEquals("scored,n,A,B,A - B,95 % interval,verdict", csv.get(0));
+        assertTrue(csv.get(1).startsWith("3D Dice,3,1.000,"), csv.toString());
+    }
+
+    @Test
     void overlayDrawsTruthGreenAndPredictionInTheMethodColour() {
         LesionDataset data = data();
         Volumetric.Result v = Volumetric.run(data, Split.TEST, List.of(Volumetric.Method.binary("middle", MIDDLE)),
