@@ -3,8 +3,10 @@ package org.wsss.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wsss.api.BatchRunner;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
@@ -76,6 +78,21 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private record Scores(double diceA, double diceB, double[] slicesA, double[] slicesB) {
+    }
+
+    private Scores score(LesionCase c) {
+        Mask3D t = Nifti.readMask(DeepLesion.groundTruthFile(truth, c.id()));
+        Mask3D ma = Nifti.readMask(a.resolve(c.id() + SUFFIX)), mb = Nifti.readMask(b.resolve(c.id() + SUFFIX));
+        int z = c.zOf(c.recist().sliceIndex());
+        try {
+            return new Scores(Metrics.overlap(ma, t).dice(), Metrics.overlap(mb, t).dice(),
+                    PairedComparison.sliceDice(ma, t, z, maxOffset), PairedComparison.sliceDice(mb, t, z, maxOffset));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("case " + c.id() + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
         common.validate();
@@ -91,24 +108,25 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         LesionDataset data = SegmentCommand.filter(DeepLesion.open(truth, common.limits()), split);
-        PairedComparison cmp = Metrics.pairedComparison(maxOffset);
+        List<LesionCase> both = new ArrayList<>();
         int missing = 0;
         for (LesionCase c : data) {
-            Path pa = a.resolve(c.id() + SUFFIX), pb = b.resolve(c.id() + SUFFIX);
-            Path pt = DeepLesion.groundTruthFile(truth, c.id());
-            if (!Files.isRegularFile(pt)) {
+            if (!Files.isRegularFile(DeepLesion.groundTruthFile(truth, c.id()))) {
                 continue;
             }
-            if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb)) {
+            if (Files.isRegularFile(a.resolve(c.id() + SUFFIX)) && Files.isRegularFile(b.resolve(c.id() + SUFFIX))) {
+                both.add(c);
+            } else {
                 missing++;
-                continue;
             }
-            Mask3D t = Nifti.readMask(pt);
-            try {
-                cmp.add(Nifti.readMask(pa), Nifti.readMask(pb), t, c.zOf(c.recist().sliceIndex()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("case " + c.id() + ": " + e.getMessage(), e);
-            }
+        }
+        // Read and score the lesions on --threads workers; add them in case order, so the result
+        // does not depend on the thread count.
+        List<Scores> scores = BatchRunner.valuesOrThrow(BatchRunner.withThreads(common.threads).run(both,
+                LesionCase::id, this::score));
+        PairedComparison cmp = Metrics.pairedComparison(maxOffset);
+        for (Scores s : scores) {
+            cmp.addScores(s.diceA(), s.diceB(), s.slicesA(), s.slicesB());
         }
         if (cmp.lesions() == 0) {
             throw new IllegalArgumentException("no lesion of " + truth + " (split " + split + ") has a ground truth and a"

@@ -43,6 +43,20 @@ class CompareCommandTest {
         assertEquals("scored,n,A,B,A - B,95 % interval,verdict", lines.get(0));
         assertEquals("3D Dice,3,1.000,0.000,+1.000,\"[+1.000, +1.000]\",A above", lines.get(1), lines.toString());
 
+        // The thread count does not change the result.
+        Cli one = Cli.run("compare", "--pred", a.toString(), "--against", b.toString(), "--truth", data.toString(),
+                "--max-offset", "1", "--resamples", "200", "--threads", "1", "--no-progress");
+        Cli two = Cli.run("compare", "--pred", a.toString(), "--against", b.toString(), "--truth", data.toString(),
+                "--max-offset", "1", "--resamples", "200", "--threads", "2", "--no-progress");
+        assertEquals(one.out(), two.out());
+
+        // A mask on another grid is an error naming the lesion.
+        Nifti.writeMask(Mask3D.empty(48, 48, 4, TinyDeepLesion.SPACING), b.resolve(ids.get(1) + ".nii.gz"));
+        Cli bad = Cli.run("compare", "--pred", a.toString(), "--against", b.toString(), "--truth", data.toString(),
+                "--no-progress");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("case " + ids.get(1) + ": "), bad.err());
+
         // A against itself: no difference, no verdict.
         Cli same = Cli.run("compare", "--pred", a.toString(), "--against", a.toString(), "--truth", data.toString(),
                 "--max-offset", "0", "--no-progress");
