@@ -110,6 +110,11 @@ final class SegmentCommand implements Callable<Integer> {
             + " (default: 1).")
     Double insideMarginMm;
 
+    @Option(names = "--confirm-scale", paramLabel = "F", description = "wsss: past F times the lesion's z semi-axis"
+            + " (the --z-radius rule; the search reaches --z-radius-scale times it) a side goes on only where the"
+            + " network's own mask still holds the lesion inside the previous slice's; 0 = off (default: 1).")
+    Double confirmScale;
+
     @Option(names = "--seed-confidence", paramLabel = "P", description = "wsss: network probability above which a"
             + " region touching the mark is a definite-lesion seed for GrabCut, in [0.5, 1) (default: 0.95)."
             + " The paper's 0.8 lets the network's own over-segmentation into the definite seeds.")
@@ -199,7 +204,7 @@ final class SegmentCommand implements Callable<Integer> {
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm,
-                seedConfidence, backgroundConfidence, intensityStop, intensityTrim);
+                confirmScale, seedConfidence, backgroundConfidence, intensityStop, intensityTrim);
     }
 
     static Path maskFile(Path out, LesionCase c) {

@@ -157,6 +157,10 @@ public final class WsssSpark implements Runnable {
                 + " margin around the previous cross-section, mm (default: 1).")
         Double insideMarginMm;
 
+        @Option(names = "--confirm-scale", paramLabel = "F", description = "wsss: past F times the z semi-axis the"
+                + " walk needs the network's confirmation; 0 = off (default: 1).")
+        Double confirmScale;
+
         @Option(names = "--seed-confidence", paramLabel = "P", description = "wsss: definite-lesion seed confidence"
                 + " (default: 0.95).")
         Double seedConfidence;
@@ -182,7 +186,7 @@ public final class WsssSpark implements Runnable {
         @Override
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
-                    minInsideFraction, insideMarginMm, seedConfidence, backgroundConfidence, intensityStop,
+                    minInsideFraction, insideMarginMm, confirmScale, seedConfidence, backgroundConfidence, intensityStop,
                     intensityTrim);
             settings.inferenceConfig();
             Split s = parseSplit(split);

@@ -27,6 +27,8 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param minInsideFraction wsss, wsss-cnn: stopping rule; null = default
  * @param insideMarginMm wsss, wsss-cnn: the stopping rule's margin around the previous
  *     cross-section, mm; null = default
+ * @param confirmScale wsss: the z-radius scale past which the walk needs the network's
+ *     confirmation ({@code InferenceConfig.confirmZRadiusScale}; 0 = off); null = default
  * @param seedConfidence wsss: definite-lesion seed confidence; null = default
  * @param backgroundConfidence wsss: definite-background seed confidence; null = default
  * @param intensityStop every method: the intensity stop's minimum fraction (0 = off); null = default
@@ -34,7 +36,8 @@ import org.wsss.propagation.inference.InferenceConfig;
  *     (0 = off); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
-                              Double threshold, Double minInsideFraction, Double insideMarginMm, Double seedConfidence,
+                              Double threshold, Double minInsideFraction, Double insideMarginMm, Double confirmScale,
+                              Double seedConfidence,
                               Double backgroundConfidence, Double intensityStop, Double intensityTrim)
         implements Serializable {
 
@@ -53,11 +56,14 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
             throw new IllegalArgumentException("--threshold, --min-inside-fraction and --inside-margin apply to"
                     + " --method wsss and wsss-cnn, not grabcut-3de");
         }
+        if (!method.equals("wsss") && confirmScale != null) {
+            throw new IllegalArgumentException("--confirm-scale applies to --method wsss only");
+        }
     }
 
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -80,6 +86,9 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         }
         if (insideMarginMm != null) {
             c = c.withInsideMarginMm(insideMarginMm);
+        }
+        if (confirmScale != null) {
+            c = c.withConfirmZRadiusScale(confirmScale == 0 ? Double.POSITIVE_INFINITY : confirmScale);
         }
         if (seedConfidence != null) {
             c = c.withSeeds(c.seeds().withForegroundConfidence(seedConfidence));

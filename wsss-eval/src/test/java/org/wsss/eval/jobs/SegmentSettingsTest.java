@@ -27,36 +27,48 @@ class SegmentSettingsTest {
     @Test
     void optionsOverrideSingleFields() {
         SegmentSettings s = new SegmentSettings("wsss", PropagationConfig.ZRadius.HALF_LONG, 0.9, null, null, null,
-                null, null, 0.0, 0.0);
+                null, null, null, 0.0, 0.0);
         InferenceConfig c = s.inferenceConfig();
         assertEquals(new PropagationConfig(PropagationConfig.ZRadius.HALF_LONG, 0.9), c.propagation());
         assertEquals(IntensityStop.off(), c.intensityStop());
         assertEquals(IntensityTrim.off(), c.intensityTrim());
         assertEquals(InferenceConfig.gcDefaults().withPropagation(c.propagation())
                 .withIntensityStop(IntensityStop.off()).withIntensityTrim(IntensityTrim.off()), c);
-        SegmentSettings g = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, null, 0.5, 0.4);
+        SegmentSettings g = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, null, null, 0.5, 0.4);
         assertEquals(0.5, g.grabCut3deConfig().intensityStop().minFraction());
         assertEquals(1.0, g.grabCut3deConfig().propagation().zRadiusScale());
         assertEquals(IntensityTrim.defaults().withMargin(0.4), g.grabCut3deConfig().intensityTrim());
         assertEquals(IntensityTrim.defaults(), SegmentSettings.of("wsss").inferenceConfig().intensityTrim());
         assertEquals(InferenceConfig.INSIDE_MARGIN_MM, SegmentSettings.of("wsss-cnn").inferenceConfig().insideMarginMm());
-        SegmentSettings m = new SegmentSettings("wsss-cnn", null, null, null, null, 0.0, null, null, null, null);
+        SegmentSettings m = new SegmentSettings("wsss-cnn", null, null, null, null, 0.0, null, null, null, null, null);
         assertEquals(InferenceConfig.defaults().withInsideMarginMm(0), m.inferenceConfig());
+        assertEquals(InferenceConfig.CONFIRM_Z_RADIUS_SCALE, SegmentSettings.of("wsss").inferenceConfig()
+                .confirmZRadiusScale());
+        SegmentSettings off = new SegmentSettings("wsss", null, null, null, null, null, 0.0, null, null, null, null);
+        assertEquals(InferenceConfig.gcDefaults().withConfirmZRadiusScale(Double.POSITIVE_INFINITY), off.inferenceConfig());
+        SegmentSettings wide = new SegmentSettings("wsss", null, null, null, null, null, 1.1, null, null, null, null);
+        assertEquals(1.1, wide.inferenceConfig().confirmZRadiusScale());
     }
 
     @Test
     void badValuesAreNamed() {
-        SegmentSettings s = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, 1.5, null);
+        SegmentSettings s = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, null, 1.5, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::inferenceConfig);
         assertEquals(true, e.getMessage().contains("minFraction"), e.getMessage());
-        SegmentSettings t = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, null, null, -1.0);
-        SegmentSettings n = new SegmentSettings("wsss", null, null, null, null, -1.0, null, null, null, null);
+        SegmentSettings t = new SegmentSettings("grabcut-3de", null, null, null, null, null, null, null, null, null, -1.0);
+        SegmentSettings n = new SegmentSettings("wsss", null, null, null, null, -1.0, null, null, null, null, null);
         IllegalArgumentException ne = assertThrows(IllegalArgumentException.class, n::inferenceConfig);
         assertEquals(true, ne.getMessage().contains("insideMarginMm"), ne.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> new SegmentSettings("grabcut-3de", null, null, null, null, 1.0, null, null, null, null));
+                () -> new SegmentSettings("grabcut-3de", null, null, null, null, 1.0, null, null, null, null, null));
         IllegalArgumentException te = assertThrows(IllegalArgumentException.class, t::grabCut3deConfig);
         assertEquals(true, te.getMessage().contains("IntensityTrim.margin"), te.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SegmentSettings.of("magic"));
+        IllegalArgumentException ce = assertThrows(IllegalArgumentException.class,
+                () -> new SegmentSettings("wsss-cnn", null, null, null, null, null, 1.0, null, null, null, null));
+        assertEquals(true, ce.getMessage().contains("--confirm-scale"), ce.getMessage());
+        IllegalArgumentException cv = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings("wsss",
+                null, null, null, null, null, -1.0, null, null, null, null).inferenceConfig());
+        assertEquals(true, cv.getMessage().contains("confirmZRadiusScale"), cv.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * Parameters of slice-propagated 3D inference ({@link SlicePropagatedSegmenter}).
  *
  * <p>Deviations from the paper: the paper gives no stopping rule and no z extent for the 3D walk.
- * {@code marginSlices}, {@code reachMm} and {@code minInsideFraction} are this SDK's rules, and the
+ * {@code marginSlices}, {@code reachMm}, {@code minInsideFraction} and {@code confirmZRadiusScale} are this SDK's rules, and the
  * default {@code propagation} is {@link PropagationConfig#segmentationDefaults()} (z semi-axis
  * the mean of the RECIST half-axes), not the sphere on the long axis; WSSS training uses the same
  * extent by default.
@@ -29,6 +29,11 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *     of its pixels inside the previous slice's mask grown by {@code insideMarginMm}; in [0, 1], 0 = off
  * @param insideMarginMm how far (mm, in-plane) outside the previous slice's mask a pixel still
  *     counts as inside it for {@code minInsideFraction}; finite, ≥ 0
+ * @param confirmZRadiusScale "-GC" mode: on slices past R̂'s extent at this z-radius scale (the
+ *     {@code propagation}'s z-radius rule, Pythagorean model), a side goes on only where the
+ *     network confirms the lesion: its own mask (Ŷ ≥ {@code threshold}) has pixels connected to the
+ *     previous slice's mask and at least {@code minInsideFraction} of them inside that mask grown by
+ *     {@code insideMarginMm}; in (0, 10], or infinite = off
  * @param intensityStop where the lesion's intensity ends along z ({@link IntensityStop}), applied
  *     to the assembled mask
  * @param intensityTrim the in-plane cut to the lesion's HU range ({@link IntensityTrim}), applied
@@ -36,8 +41,8 @@ import org.wsss.propagation.geometry.PropagationConfig;
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
-                              double minInsideFraction, double insideMarginMm, IntensityStop intensityStop,
-                              IntensityTrim intensityTrim) {
+                              double minInsideFraction, double insideMarginMm, double confirmZRadiusScale,
+                              IntensityStop intensityStop, IntensityTrim intensityTrim) {
 
     /**
      * The default {@link #insideMarginMm()}: a pixel within 1 mm of the previous slice's mask counts
@@ -46,6 +51,15 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * the lesion. Chosen on validation lesions (module README).
      */
     public static final double INSIDE_MARGIN_MM = 1.0;
+
+    /**
+     * The default {@link #confirmZRadiusScale()}: past the extent of the CNN mode and GrabCut-3DE
+     * (scale 1), the "-GC" walk's longer search ({@link #GC_Z_RADIUS_SCALE}) goes on only where the
+     * network still sees the lesion. Without it, R̂'s seeds alone carried the walk to the end of
+     * the longer extent wherever the lesion's HU do not differ from the tissue past its end.
+     * Measured on validation and test lesions (module README).
+     */
+    public static final double CONFIRM_Z_RADIUS_SCALE = 1.0;
 
     /** The default network probability above which a region is a definite "-GC" foreground seed. */
     public static final double SEED_CONFIDENCE = 0.95;
@@ -73,6 +87,11 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
             throw new IllegalArgumentException("InferenceConfig.insideMarginMm must be finite and >= 0, got "
                     + insideMarginMm);
         }
+        if (!(confirmZRadiusScale > 0 && (confirmZRadiusScale <= PropagationConfig.MAX_Z_RADIUS_SCALE
+                || confirmZRadiusScale == Double.POSITIVE_INFINITY))) {
+            throw new IllegalArgumentException("InferenceConfig.confirmZRadiusScale must lie in (0, "
+                    + PropagationConfig.MAX_Z_RADIUS_SCALE + "] or be infinite (off), got " + confirmZRadiusScale);
+        }
         Objects.requireNonNull(intensityStop, "InferenceConfig.intensityStop");
         Objects.requireNonNull(intensityTrim, "InferenceConfig.intensityTrim");
     }
@@ -84,7 +103,9 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * {@link PropagationConfig#segmentationDefaults()}; the "-GC" seeds with definite foreground
      * only where Ŷ &gt; 0.95 ({@link #SEED_CONFIDENCE}); default GrabCut; 6-connectivity; no reach
      * limit; a side stops where less than 0.8 of the new cross-section lies inside the previous
-     * one grown by {@link #INSIDE_MARGIN_MM}; the walk cut where the lesion's intensity ends
+     * one grown by {@link #INSIDE_MARGIN_MM}; past the scale-1 extent the "-GC" walk needs the
+     * network's confirmation ({@link #CONFIRM_Z_RADIUS_SCALE}, a no-op at this extent); the walk cut
+     * where the lesion's intensity ends
      * ({@link IntensityStop#defaults()}) and every
      * slice trimmed to the lesion's HU range ({@link IntensityTrim#defaults()}). Each
      * value was chosen on the demo phantom's validation lesions and checked on its test lesions (measurements in the wsss-propagation README and docs/false-positives-3d.md).
@@ -98,7 +119,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
         return new InferenceConfig(0.5, 0, PropagationConfig.segmentationDefaults(),
                 CnnSeedsConfig.defaults().withForegroundConfidence(SEED_CONFIDENCE),
                 GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, INSIDE_MARGIN_MM,
-                IntensityStop.defaults(),
+                CONFIRM_Z_RADIUS_SCALE, IntensityStop.defaults(),
                 IntensityTrim.defaults());
     }
 
@@ -123,54 +144,60 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     /** The same with another margin. */
     public InferenceConfig withMarginSlices(int m) {
         return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minInsideFraction,
-                insideMarginMm, intensityStop, intensityTrim);
+                insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another threshold. */
     public InferenceConfig withThreshold(double t) {
         return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another reach. */
     public InferenceConfig withReachMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm,
-                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another propagation (the lesion's assumed z extent). */
     public InferenceConfig withPropagation(PropagationConfig p) {
         return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with other "-GC" seed rules. */
     public InferenceConfig withSeeds(CnnSeedsConfig c) {
         return new InferenceConfig(threshold, marginSlices, propagation, c, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another minimum inside fraction. */
     public InferenceConfig withMinInsideFraction(double f) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, f,
-                insideMarginMm, intensityStop, intensityTrim);
+                insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another margin of the inside-fraction rule (mm). */
     public InferenceConfig withInsideMarginMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, mm, intensityStop, intensityTrim);
+                minInsideFraction, mm, confirmZRadiusScale, intensityStop, intensityTrim);
+    }
+
+    /** The same with another z-radius scale past which the "-GC" walk needs the network's confirmation (infinite = off). */
+    public InferenceConfig withConfirmZRadiusScale(double scale) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minInsideFraction, insideMarginMm, scale, intensityStop, intensityTrim);
     }
 
     /** The same with another intensity trim. */
     public InferenceConfig withIntensityTrim(IntensityTrim t) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, intensityStop, t);
+                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, t);
     }
 
     /** The same with another intensity stop. */
     public InferenceConfig withIntensityStop(IntensityStop s) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, s, intensityTrim);
+                minInsideFraction, insideMarginMm, confirmZRadiusScale, s, intensityTrim);
     }
 }

@@ -24,6 +24,8 @@ import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.RoiSampler;
 import org.wsss.propagation.Components;
 import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.geometry.Propagation;
+import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
  * 3D inference of Sec. 2.3 / 3.3 with a trained slice model: from the RECIST slice outwards,
@@ -45,7 +47,10 @@ import org.wsss.propagation.assembly.Assembly;
  *       nothing is connected (the lesion has ended), where less than {@code minInsideFraction}
  *       of the slice's mask lies inside the previous slice's mask grown by {@code insideMarginMm}
  *       (the mask drifts out of the lesion: past its end, or into a neighbour; that slice is left
- *       out; the margin forgives the pixel or so an edge moves with noise alone), when R̂ has been
+ *       out; the margin forgives the pixel or so an edge moves with noise alone), in the "-GC" mode
+ *       on a slice past R̂'s extent at {@code confirmZRadiusScale} where the network's own mask
+ *       (Ŷ ≥ threshold) is not connected to the previous mask or fails the inside rule (R̂'s seeds
+ *       alone would carry the walk on through tissue of the lesion's HU), when R̂ has been
  *       empty for more than {@code marginSlices} consecutive slices, or at the last stored
  *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}.</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
@@ -205,6 +210,9 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     break;
                 }
                 String stop = stopRule(m, prev, lesion.spacing());
+                if (stop == null && mode == Mode.GRABCUT && pastConfirmedExtent(r, indices[z], lesion.spacing())) {
+                    stop = networkDisagrees(lesion, p, prev);
+                }
                 if (stop != null) {
                     notes.add(where + ": stopped at slice " + indices[z] + ", " + stop);
                     ended = true;
@@ -262,6 +270,35 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         return null;
     }
 
+    /**
+     * Whether slice {@code sliceIndex} lies past R̂'s extent at {@code confirmZRadiusScale} (the
+     * default Pythagorean geometry, {@code propagation}'s z-radius rule): there the "-GC" walk
+     * needs the network's confirmation.
+     */
+    private boolean pastConfirmedExtent(Recist r, int sliceIndex, VoxelSpacing spacing) {
+        double scale = config.confirmZRadiusScale();
+        if (scale == Double.POSITIVE_INFINITY) {
+            return false;
+        }
+        return Propagation.pythagorean(new PropagationConfig(config.propagation().zRadius(), scale))
+                .propagate(r, sliceIndex, spacing).isEmpty();
+    }
+
+    /**
+     * Why the network does not confirm the lesion on a slice past the confirmed extent, or null:
+     * its own mask (Ŷ ≥ threshold) has nothing connected to the previous slice's mask, or fails
+     * {@link #stopRule} against it.
+     */
+    private String networkDisagrees(LesionCase lesion, ProbabilityMap p, Mask prev) {
+        Mask own = Assembly.connectedToPrevious(p.threshold(lesion.width(), lesion.height(), config.threshold()), prev,
+                config.connectivity());
+        if (own.isEmpty()) {
+            return "past the confirmed extent the network's own mask has nothing connected to the previous slice";
+        }
+        String why = stopRule(own, prev, lesion.spacing());
+        return why == null ? null : "past the confirmed extent the network's own mask has " + why;
+    }
+
     /** The slice's mask before the connectivity rule. */
     private Mask sliceMask(LesionCase lesion, Slice slice, Optional<Recist> rHat, ProbabilityMap p) {
         if (mode == Mode.CNN || rHat.isEmpty()) {
@@ -292,6 +329,9 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("reachMm", Double.toString(config.reachMm()));
         m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
         m.put("insideMarginMm", Double.toString(config.insideMarginMm()));
+        if (mode == Mode.GRABCUT) {
+            m.put("confirmZRadiusScale", Double.toString(config.confirmZRadiusScale()));
+        }
         m.put("intensityStop", config.intensityStop().toString());
         m.put("intensityTrim", config.intensityTrim().toString());
         return m;

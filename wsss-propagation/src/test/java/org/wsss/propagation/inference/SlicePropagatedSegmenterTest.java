@@ -12,6 +12,7 @@ import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Provenance;
+import org.wsss.api.Recist;
 import org.wsss.api.Roi;
 import org.wsss.api.Slice;
 import org.wsss.api.SliceSegmenter;
@@ -19,7 +20,10 @@ import org.wsss.api.VoxelSpacing;
 import org.wsss.grabcut.seeds.SeedGeometry;
 import org.wsss.hnn.train.RoiSampler;
 import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.assembly.IntensityStop;
+import org.wsss.propagation.assembly.IntensityTrim;
 import org.wsss.propagation.baseline.EllipsoidCase;
+import org.wsss.propagation.geometry.Propagation;
 import org.wsss.propagation.geometry.PropagationConfig;
 
 /**
@@ -32,7 +36,6 @@ class SlicePropagatedSegmenterTest {
     static final VoxelSpacing SP = new VoxelSpacing(0.75, 0.65, 2.5);
     static final int[] INDICES = IntStream.rangeClosed(40, 60).filter(i -> i != 43).toArray();
 
-    /** Lesion at 120 HU, background at 20 HU, no noise: HU ≥ 70 is exactly the truth. */
     /**
      * A lesion with semi-axes {@code a} / {@code b} / {@code c} mm centred on slice 50, whose
      * slices {@code which} selects have their HU changed by {@code edit}.
@@ -48,6 +51,7 @@ class SlicePropagatedSegmenterTest {
         };
     }
 
+    /** Lesion at 120 HU, background at 20 HU, no noise: HU ≥ 70 is exactly the truth. */
     static EllipsoidCase clean() {
         return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1);
     }
@@ -257,6 +261,40 @@ class SlicePropagatedSegmenterTest {
     }
 
     @Test
+    void pastTheConfirmedExtentTheGcWalkNeedsTheNetwork() {
+        // Slice 54 (offset +4, 10 mm) still holds the lesion, but at 65 HU: GrabCut separates it
+        // from the 20 HU tissue, the oracle network (HU >= 70) sees nothing there. The "-GC" search
+        // reaches 1.25 x the mean half-axis, the confirmed extent 1 x: slice 54 lies between.
+        EllipsoidCase c = edited(12, 8, 12, z -> z == 54, hu -> {
+            for (int i = 0; i < hu.length; i++) {
+                hu[i] = hu[i] >= 70 ? 65f : hu[i];
+            }
+            return hu;
+        });
+        InferenceConfig cfg = InferenceConfig.gcDefaults().withIntensityStop(IntensityStop.off())
+                .withIntensityTrim(IntensityTrim.off());
+        Recist r = c.recist();
+        assertTrue(Propagation.pythagorean(cfg.propagation()).propagate(r, 54, SP).isPresent()
+                && Propagation.pythagorean(PropagationConfig.segmentationDefaults()).propagate(r, 54, SP).isEmpty()
+                && Propagation.pythagorean(PropagationConfig.segmentationDefaults()).propagate(r, 53, SP).isPresent(),
+                "test set-up: slice 54 is searched but past the confirmed extent, slice 53 inside it");
+        assertEquals(InferenceConfig.CONFIRM_Z_RADIUS_SCALE, cfg.confirmZRadiusScale());
+        Mask3D off = LesionSegmenters.hnnGc(ORACLE, cfg.withConfirmZRadiusScale(Double.POSITIVE_INFINITY)).segment(c);
+        assertFalse(off.slice(c.zOf(54)).isEmpty(), "test set-up: without the rule GrabCut finds slice 54 from R̂");
+        Mask3D on = LesionSegmenters.hnnGc(ORACLE, cfg).segment(c);
+        assertTrue(on.slice(c.zOf(54)).isEmpty());
+        String notes = String.join("; ", on.provenance().notes());
+        assertTrue(notes.contains("above: stopped at slice 54, past the confirmed extent the network's own mask has"
+                + " nothing connected to the previous slice"), notes);
+        for (int i = 44; i <= 53; i++) {
+            assertEquals(off.slice(c.zOf(i)), on.slice(c.zOf(i)), "slice " + i);
+        }
+        assertEquals("1.0", on.provenance().parameters().get("confirmZRadiusScale"));
+        // The CNN mode has no such parameter: its walk ends by the network anyway.
+        assertEquals(null, LesionSegmenters.hnn(ORACLE).segment(c).provenance().parameters().get("confirmZRadiusScale"));
+    }
+
+    @Test
     void badStoppingRulesAreRejected() {
         InferenceConfig d = InferenceConfig.defaults();
         assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(1.01));
@@ -268,6 +306,11 @@ class SlicePropagatedSegmenterTest {
         assertTrue(m.getMessage().contains("insideMarginMm"), m.getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(Double.POSITIVE_INFINITY));
+        IllegalArgumentException cz = assertThrows(IllegalArgumentException.class, () -> d.withConfirmZRadiusScale(0));
+        assertTrue(cz.getMessage().contains("confirmZRadiusScale"), cz.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.withConfirmZRadiusScale(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> d.withConfirmZRadiusScale(10.5));
+        assertEquals(Double.POSITIVE_INFINITY, d.withConfirmZRadiusScale(Double.POSITIVE_INFINITY).confirmZRadiusScale());
     }
 
     @Test
