@@ -13,12 +13,13 @@ import org.wsss.api.VoxelSpacing;
 
 class DiceBySliceOffsetTest {
 
-    private static final VoxelSpacing S = new VoxelSpacing(0.7, 0.7, 5);
-    private static final Mask E = Mask.empty(4, 4);
-    private static final Mask BLOCK = MetricsTest.mask("1100", "1100", "0000", "0000");
-    private static final Mask HALF = MetricsTest.mask("1100", "0000", "0000", "0000");
+    static final VoxelSpacing S = new VoxelSpacing(0.7, 0.7, 5);
+    static final Mask E = Mask.empty(4, 4);
+    static final Mask BLOCK = MetricsTest.mask("1100", "1100", "0000", "0000");
+    static final Mask HALF = MetricsTest.mask("1100", "0000", "0000", "0000");
 
-    private static Mask3D stack(Mask... slices) {
+    /** The slices stacked on spacing {@link #S}. */
+    static Mask3D stack(Mask... slices) {
         return Mask3D.stack(List.of(slices), S);
     }
 

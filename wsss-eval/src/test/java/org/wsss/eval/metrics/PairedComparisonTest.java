@@ -10,17 +10,16 @@ import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
-import org.wsss.api.VoxelSpacing;
 
 class PairedComparisonTest {
 
-    private static final VoxelSpacing S = new VoxelSpacing(0.7, 0.7, 5);
-    private static final Mask E = Mask.empty(4, 4);
-    private static final Mask BLOCK = MetricsTest.mask("1100", "1100", "0000", "0000");
-    private static final Mask HALF = MetricsTest.mask("1100", "0000", "0000", "0000");
+    // The 4 × 4 masks and the stacking of DiceBySliceOffsetTest.
+    private static final Mask E = DiceBySliceOffsetTest.E;
+    private static final Mask BLOCK = DiceBySliceOffsetTest.BLOCK;
+    private static final Mask HALF = DiceBySliceOffsetTest.HALF;
 
     private static Mask3D stack(Mask... slices) {
-        return Mask3D.stack(List.of(slices), S);
+        return DiceBySliceOffsetTest.stack(slices);
     }
 
     @Test
