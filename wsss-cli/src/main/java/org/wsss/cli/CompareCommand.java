@@ -13,6 +13,7 @@ import org.wsss.api.Mask3D;
 import org.wsss.api.WsssIoException;
 import org.wsss.eval.experiments.Comparisons;
 import org.wsss.eval.experiments.Tables;
+import org.wsss.eval.metrics.DiceBySliceOffset;
 import org.wsss.eval.metrics.Metrics;
 import org.wsss.eval.metrics.PairedComparison;
 import org.wsss.io.DeepLesion;
@@ -87,7 +88,7 @@ final class CompareCommand implements Callable<Integer> {
         int z = c.zOf(c.recist().sliceIndex());
         try {
             return new Scores(Metrics.overlap(ma, t).dice(), Metrics.overlap(mb, t).dice(),
-                    PairedComparison.sliceDice(ma, t, z, maxOffset), PairedComparison.sliceDice(mb, t, z, maxOffset));
+                    DiceBySliceOffset.sliceDice(ma, t, z, maxOffset), DiceBySliceOffset.sliceDice(mb, t, z, maxOffset));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("case " + c.id() + ": " + e.getMessage(), e);
         }

@@ -381,9 +381,9 @@ public final class Volumetric {
                 }
                 Overlap ov = Metrics.overlap(pred, o.truth);
                 overlaps.get(i).add(ov);
-                paired.get(i).put(o.caseId, new Paired(ov.dice(),
-                        PairedComparison.sliceDice(pred, o.truth, o.recistZ, maxOffset)));
-                byOffset[i].add(pred, o.truth, o.recistZ);
+                double[] sliceDice = DiceBySliceOffset.sliceDice(pred, o.truth, o.recistZ, maxOffset);
+                paired.get(i).put(o.caseId, new Paired(ov.dice(), sliceDice));
+                byOffset[i].addSliceDice(sliceDice);
                 categories[i].add(o.category, ov.dice());
                 scores.add(new LesionScore(o.caseId, o.category, name, ov, pred.volumeMl(), o.truth.volumeMl()));
                 if (configs[i] == null) {

@@ -1,5 +1,6 @@
 package org.wsss.eval.metrics;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -66,21 +67,56 @@ public final class DiceBySliceOffset {
     public DiceBySliceOffset add(Mask3D prediction, Mask3D truth, int recistZ) {
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(truth, "truth");
-        truth.requireSameShape(prediction);
+        return addSliceDice(sliceDice(prediction, truth, recistZ, maxOffset));
+    }
+
+    /**
+     * Adds one lesion from its slice Dice by offset as {@link #sliceDice} gives them (NaN: not
+     * scored), for a caller that needs them for more than this accumulator.
+     *
+     * @throws IllegalArgumentException when the array's length is not {@code 2 × maxOffset + 1}
+     */
+    public DiceBySliceOffset addSliceDice(double[] sliceDice) {
+        if (sliceDice.length != byOffset.length) {
+            throw new IllegalArgumentException("slice Dice array must have " + byOffset.length + " entries, got "
+                    + sliceDice.length);
+        }
+        for (int k = 0; k < byOffset.length; k++) {
+            if (!Double.isNaN(sliceDice[k])) {
+                byOffset[k].add(sliceDice[k]);
+            }
+        }
+        lesions++;
+        return this;
+    }
+
+    /**
+     * Slice Dice of {@code pred} by offset {@code −maxOffset..+maxOffset} from slice
+     * {@code recistZ} (index {@code offset + maxOffset}); NaN where the truth is empty or the
+     * slice lies outside the grid.
+     *
+     * @throws IllegalArgumentException when the shapes differ, {@code recistZ} lies outside the grid
+     *     or {@code maxOffset < 0}
+     */
+    public static double[] sliceDice(Mask3D pred, Mask3D truth, int recistZ, int maxOffset) {
+        if (maxOffset < 0) {
+            throw new IllegalArgumentException("maxOffset must be >= 0, got " + maxOffset);
+        }
+        truth.requireSameShape(pred);
         if (recistZ < 0 || recistZ >= truth.depth()) {
             throw new IllegalArgumentException("recistZ " + recistZ + " outside the mask's slices 0.." + (truth.depth() - 1));
         }
+        double[] out = new double[2 * maxOffset + 1];
+        Arrays.fill(out, Double.NaN);
         int z0 = Math.max(0, recistZ - maxOffset);
         int z1 = Math.min(truth.depth() - 1, recistZ + maxOffset);
         for (int z = z0; z <= z1; z++) {
             Mask t = truth.slice(z);
-            if (t.isEmpty()) {
-                continue;
+            if (!t.isEmpty()) {
+                out[z - recistZ + maxOffset] = Metrics.overlap(pred.slice(z), t).dice();
             }
-            byOffset[z - recistZ + maxOffset].add(Metrics.overlap(prediction.slice(z), t).dice());
         }
-        lesions++;
-        return this;
+        return out;
     }
 
     /** Number of lesions added. */

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 
 /**
@@ -68,14 +67,14 @@ public final class PairedComparison {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(truth, "truth");
-        double[] sa = sliceDice(a, truth, recistZ, maxOffset), sb = sliceDice(b, truth, recistZ, maxOffset);
-        return addScores(Metrics.overlap(a, truth).dice(), Metrics.overlap(b, truth).dice(),
-                sa, sb);
+        double[] sa = DiceBySliceOffset.sliceDice(a, truth, recistZ, maxOffset),
+                sb = DiceBySliceOffset.sliceDice(b, truth, recistZ, maxOffset);
+        return addScores(Metrics.overlap(a, truth).dice(), Metrics.overlap(b, truth).dice(), sa, sb);
     }
 
     /**
      * Adds one lesion from its scores: the 3D Dice of A and B, and their slice Dice by offset as
-     * {@link #sliceDice} gives them (NaN where the truth is empty).
+     * {@link DiceBySliceOffset#sliceDice} gives them (NaN where the truth is empty).
      *
      * @throws IllegalArgumentException when an array's length is not {@code 2 × maxOffset + 1} or
      *     the two arrays disagree on which offsets are scored
@@ -99,31 +98,6 @@ public final class PairedComparison {
             }
         }
         return this;
-    }
-
-    /**
-     * Slice Dice of {@code pred} by offset {@code −maxOffset..+maxOffset} from slice
-     * {@code recistZ} (index {@code offset + maxOffset}); NaN where the truth is empty or the
-     * slice lies outside the grid.
-     *
-     * @throws IllegalArgumentException when the shapes differ or {@code recistZ} lies outside the grid
-     */
-    public static double[] sliceDice(Mask3D pred, Mask3D truth, int recistZ, int maxOffset) {
-        truth.requireSameShape(pred);
-        if (recistZ < 0 || recistZ >= truth.depth()) {
-            throw new IllegalArgumentException("recistZ " + recistZ + " outside the mask's slices 0.." + (truth.depth() - 1));
-        }
-        double[] out = new double[2 * maxOffset + 1];
-        Arrays.fill(out, Double.NaN);
-        int z0 = Math.max(0, recistZ - maxOffset);
-        int z1 = Math.min(truth.depth() - 1, recistZ + maxOffset);
-        for (int z = z0; z <= z1; z++) {
-            Mask t = truth.slice(z);
-            if (!t.isEmpty()) {
-                out[z - recistZ + maxOffset] = Metrics.overlap(pred.slice(z), t).dice();
-            }
-        }
-        return out;
     }
 
     /** Largest |offset| scored. */
