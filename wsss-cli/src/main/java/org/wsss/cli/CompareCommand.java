@@ -139,8 +139,11 @@ final class CompareCommand implements Callable<Integer> {
         out.println();
         out.print(t.toMarkdown());
         out.println();
+        String bad = data.problems().isEmpty() ? "" : ", " + data.problems().size() + " rows of " + DeepLesion.CSV_FILE
+                + " unreadable and left out (first: " + data.problems().get(0).getMessage().lines().findFirst().orElse("")
+                + ")";
         out.println(cmp.lesions() + " lesions compared" + (missing == 0 ? "" : ", " + missing + " left out (a mask"
-                + " missing in A or B)") + "; slice offsets score the slices whose ground truth holds lesion;"
+                + " missing in A or B)") + bad + "; slice offsets score the slices whose ground truth holds lesion;"
                 + " intervals: " + resamples + " paired bootstrap resamples of the lesions, seed " + common.seed + ".");
         if (csv != null) {
             t.writeCsv(csv);

@@ -65,6 +65,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void anUnreadableRowIsLeftOutAndSaid(@TempDir Path tmp) throws IOException {
+        Path data = tmp.resolve("dl");
+        Map<String, TinyDeepLesion.Disc> cases = TinyDeepLesion.fourCases(data);
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        for (Map.Entry<String, TinyDeepLesion.Disc> e : cases.entrySet()) {
+            Nifti.writeMask(e.getValue().truth(), a.resolve(e.getKey() + ".nii.gz"));
+        }
+        Path csv = data.resolve("DL_info.csv");
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(csv));
+        rows.set(1, rows.get(1).replaceFirst("\\.png,", ".png,NaN"));
+        Files.write(csv, rows);
+        Cli r = Cli.run("compare", "--pred", a.toString(), "--against", a.toString(), "--truth", data.toString(),
+                "--max-offset", "0", "--no-progress");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("3 lesions compared, 1 rows of DL_info.csv unreadable and left out (first: "),
+                r.out());
+    }
+
+    @Test
     void badUsageExitsTwoWithTheReason(@TempDir Path tmp) throws IOException {
         Path data = tmp.resolve("dl");
         TinyDeepLesion.fourCases(data);
