@@ -10,7 +10,6 @@ import org.wsss.api.BatchRunner;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionDataset;
 import org.wsss.api.Mask3D;
-import org.wsss.api.WsssIoException;
 import org.wsss.eval.experiments.Comparisons;
 import org.wsss.eval.experiments.Tables;
 import org.wsss.eval.metrics.DiceBySliceOffset;
@@ -103,11 +102,9 @@ final class CompareCommand implements Callable<Integer> {
         if (resamples < 100 || resamples > 1_000_000) {
             throw new IllegalArgumentException("--resamples must be in 100..1000000, got " + resamples);
         }
-        for (Path dir : List.of(a, b, truth)) {
-            if (!Files.isDirectory(dir)) {
-                throw new WsssIoException(dir, "folder not found", null);
-            }
-        }
+        EvaluateCommand.requireFolder(a, "folder of method A's masks");
+        EvaluateCommand.requireFolder(b, "folder of method B's masks");
+        EvaluateCommand.requireFolder(truth, "ground-truth folder");
         LesionDataset data = SegmentCommand.filter(DeepLesion.open(truth, common.limits()), split);
         List<LesionCase> both = new ArrayList<>();
         int missing = 0;

@@ -164,7 +164,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return files;
     }
 
-    private static void requireFolder(Path dir, String what) {
+    /** Throws a {@link WsssIoException} naming {@code what} unless {@code dir} is a folder (shared with {@code compare}). */
+    static void requireFolder(Path dir, String what) {
         if (!Files.isDirectory(dir)) {
             throw new WsssIoException(dir, what + " not found", null);
         }
