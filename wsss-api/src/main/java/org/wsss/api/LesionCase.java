@@ -55,6 +55,74 @@ public interface LesionCase {
      */
     Slice slice(int sliceIndex);
 
+    /**
+     * The image {@code offsetMm} along z from stored slice {@code sliceIndex} (negative: towards
+     * lower indices): linearly interpolated between the two stored slices around that position
+     * (slice index i lies at i × {@link #spacing()}.z mm), and the first or last stored slice past
+     * the stored range. What a 2.5D model reads as its neighbouring channels
+     * ({@link SliceSegmenter#contextOffsetsMm()}): the same physical distance whatever the
+     * slice interval.
+     *
+     * @throws IllegalArgumentException if the slice is not stored or the offset is not finite
+     * @throws WsssIoException if a slice cannot be read
+     */
+    default Slice sliceAt(int sliceIndex, double offsetMm) {
+        if (!Double.isFinite(offsetMm)) {
+            throw new IllegalArgumentException("slice offset must be finite, got " + offsetMm + " mm");
+        }
+        if (zOf(sliceIndex) < 0) {
+            throw new IllegalArgumentException("slice " + sliceIndex + " is not stored for lesion " + id());
+        }
+        if (offsetMm == 0) {
+            return slice(sliceIndex);
+        }
+        int[] s = sliceIndices();
+        double target = sliceIndex + offsetMm / spacing().z();
+        if (target <= s[0]) {
+            return slice(s[0]);
+        }
+        if (target >= s[s.length - 1]) {
+            return slice(s[s.length - 1]);
+        }
+        int hi = 1;
+        while (s[hi] < target) {
+            hi++;
+        }
+        if (s[hi] == target) {
+            return slice(s[hi]);
+        }
+        int lo = s[hi - 1];
+        return Slice.interpolate(slice(lo), slice(s[hi]), (target - lo) / (s[hi] - lo));
+    }
+
+    /**
+     * {@link #sliceAt} for each offset, in order: the context a model with these
+     * {@link SliceSegmenter#contextOffsetsMm()} reads around {@code sliceIndex}.
+     */
+    default java.util.List<Slice> context(int sliceIndex, java.util.List<Double> offsetsMm) {
+        java.util.List<Slice> out = new java.util.ArrayList<>(offsetsMm.size());
+        for (double o : offsetsMm) {
+            out.add(sliceAt(sliceIndex, o));
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /**
+     * This case reading each slice at most once: a view that keeps every slice it has read, for
+     * work that reads the same slices many times (a 2.5D model's context overlaps the next
+     * slice's). Drop the view when done with the lesion; it holds what it read. Thread-safe.
+     */
+    default LesionCase cachingSlices() {
+        LesionCase self = this;
+        java.util.Map<Integer, Slice> read = new java.util.concurrent.ConcurrentHashMap<>();
+        return new ForwardingLesionCase(self) {
+            @Override
+            public Slice slice(int sliceIndex) {
+                return read.computeIfAbsent(sliceIndex, delegate::slice);
+            }
+        };
+    }
+
     /** The key (RECIST) slice. */
     default Slice keySlice() {
         return slice(recist().sliceIndex());

@@ -151,6 +151,35 @@ public final class Slice {
         }
     }
 
+    /**
+     * The slice a fraction {@code f} of the way from {@code a} to {@code b}: pixel by pixel
+     * (1 − f)·a + f·b, the linear z interpolation between two neighbouring slices of a series.
+     * Returns {@code a} itself at f = 0 and {@code b} at f = 1; the spacing is {@code a}'s.
+     *
+     * @throws IllegalArgumentException if the sizes differ or f is not in [0, 1]
+     */
+    public static Slice interpolate(Slice a, Slice b, double f) {
+        if (a.width != b.width || a.height != b.height) {
+            throw new IllegalArgumentException("cannot interpolate a " + a.width + "x" + a.height + " slice with a "
+                    + b.width + "x" + b.height + " one");
+        }
+        if (!(f >= 0 && f <= 1)) {
+            throw new IllegalArgumentException("interpolation fraction must lie in [0, 1], got " + f);
+        }
+        if (f == 0) {
+            return a;
+        }
+        if (f == 1) {
+            return b;
+        }
+        float[] out = new float[a.hu.length];
+        float g = (float) f;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.hu[i] + g * (b.hu[i] - a.hu[i]);
+        }
+        return new Slice(a.width, a.height, out, a.spacing);
+    }
+
     /** The sub-image inside {@code roi}, which must lie inside this slice. */
     public Slice crop(Roi roi) {
         float[] dst = new float[roi.area()];

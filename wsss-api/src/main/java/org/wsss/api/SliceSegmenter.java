@@ -29,19 +29,45 @@ public interface SliceSegmenter {
     ProbabilityMap predict(Slice slice, Roi roi, Window window);
 
     /**
-     * One ROI of one slice to segment. The ROI must overlap the slice but may reach past its
-     * border: the crop a lesion near the edge was trained on.
+     * One ROI of one slice to segment, with the slices a 2.5D model reads around it. The ROI
+     * must overlap the slice but may reach past its border: the crop a lesion near the edge was
+     * trained on.
      *
-     * @throws IllegalArgumentException if the ROI does not overlap the slice
+     * @param context the images at {@link #contextOffsetsMm()} from the slice, in that order
+     *     ({@link LesionCase#context}); empty for a model that reads one slice, or when no
+     *     neighbours are known (a 2.5D model then repeats the slice itself)
+     * @throws IllegalArgumentException if the ROI does not overlap the slice or a context slice
+     *     has another size
      */
-    record Request(Slice slice, Roi roi, Window window) {
-        /** Null checks; the ROI must overlap the slice. */
+    record Request(Slice slice, Roi roi, Window window, List<Slice> context) {
+        /** Null checks; the ROI must overlap the slice; the context matches the slice's size. */
         public Request {
             Objects.requireNonNull(slice, "slice");
             Objects.requireNonNull(roi, "roi");
             Objects.requireNonNull(window, "window");
+            context = List.copyOf(context);
             roi.clip(slice.width(), slice.height());
+            for (Slice c : context) {
+                if (c.width() != slice.width() || c.height() != slice.height()) {
+                    throw new IllegalArgumentException("context slice is " + c.width() + "x" + c.height()
+                            + " but the slice is " + slice.width() + "x" + slice.height());
+                }
+            }
         }
+
+        /** A request without neighbouring slices. */
+        public Request(Slice slice, Roi roi, Window window) {
+            this(slice, roi, window, List.of());
+        }
+    }
+
+    /**
+     * Offsets in mm along z (negative: towards lower slice indices) of the images this model
+     * reads besides the slice itself, as extra input channels; empty (the default) for a model
+     * that reads one slice. Pipelines pass them in {@link Request#context()}.
+     */
+    default List<Double> contextOffsetsMm() {
+        return List.of();
     }
 
     /**

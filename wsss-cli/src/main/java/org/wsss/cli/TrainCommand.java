@@ -7,6 +7,7 @@ import org.wsss.api.LesionDataset;
 import org.wsss.api.Split;
 import org.wsss.io.LesionInput;
 import org.wsss.hnn.Hnn;
+import org.wsss.hnn.model.HnnConfig;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.TrainerConfig;
 import org.wsss.propagation.Wsss;
@@ -66,6 +67,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "weights as in the paper, or a model file (default: ${DEFAULT-VALUE}).")
     String init = "pretrained";
 
+    @Option(names = "--context-mm", paramLabel = "MM",
+            description = "Train a 2.5D network that also reads the images MM mm below and above each slice,"
+                    + " interpolated between stored slices (0 = one slice, as in the paper; default:"
+                    + " ${DEFAULT-VALUE}). One-slice initial weights start it with the context channels at zero.")
+    double contextMm = 0;
+
     @Mixin
     CommonOptions common;
 
@@ -77,6 +84,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochs < 1 || fineTuneEpochs < 1) {
             throw new IllegalArgumentException("--epochs and --fine-tune-epochs must be >= 1");
+        }
+        if (!(contextMm >= 0 && contextMm <= HnnConfig.MAX_CONTEXT_MM)) {
+            throw new IllegalArgumentException("--context-mm must lie in [0, " + HnnConfig.MAX_CONTEXT_MM + "], got "
+                    + contextMm);
         }
         LesionInput in = input.open(common.threads, common.limits());
         LesionDataset data = in.dataset();
@@ -93,6 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(abs.getParent());
         WsssConfig cfg = config(k, epochs, fineTuneEpochs, common.seed, common.threads,
                 abs.resolveSibling(abs.getFileName() + ".steps")).withInit(InitialWeights.parse(init));
+        cfg = cfg.withHnn(cfg.hnn().withContextMm(contextMm));
         WsssResult r = train(data, cfg, common);
         try (HnnModel model = r.model()) {
             Hnn.save(model, abs);

@@ -64,6 +64,9 @@ final class DnnlHnnPass implements AutoCloseable {
     private final int size;
     private final int stages;
     private final dnnl_memory input;
+    private final int inChannels;
+    /** NHWC copy of a multi-channel (2.5D) input; null for one channel, whose NCHW and NHWC layouts coincide. */
+    private final FloatPointer nhwc;
     private final List<Conv> convs = new ArrayList<>();        // encoder, in order
     private final Conv[] lastOfStage;
     private final Pool[] pools;       // pools[s] feeds stage s (s ≥ 1)
@@ -91,12 +94,14 @@ final class DnnlHnnPass implements AutoCloseable {
         this.batch = batch;
         this.size = config.inputSize();
         this.stages = config.stages();
+        this.inChannels = config.inputChannels();
+        this.nhwc = inChannels == 1 ? null : new FloatPointer((long) batch * inChannels * size * size);
         try {
-            input = d.unbound(Dnnl.md(dnnl_nhwc, batch, 1, size, size));
+            input = d.unbound(Dnnl.md(dnnl_nhwc, batch, inChannels, size, size));
             lastOfStage = new Conv[stages];
             pools = new Pool[stages];
             dnnl_memory src = input;
-            int in = 1;
+            int in = inChannels;
             for (int s = 0; s < stages; s++) {
                 int h = size >> s;
                 dnnl_memory diffSrc = null;
@@ -176,6 +181,9 @@ final class DnnlHnnPass implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             d.close();
+            if (nhwc != null) {
+                nhwc.close();
+            }
             throw e;
         }
     }
@@ -207,14 +215,32 @@ final class DnnlHnnPass implements AutoCloseable {
     /**
      * One forward and backward pass.
      *
-     * @param x {@code [N, 1, S, S]} float, contiguous
+     * @param x {@code [N, C, S, S]} float, contiguous
      * @param wr per-pixel weights of R ({@code N·S·S}, already divided by N), likewise {@code wf}, {@code wb}
      * @param params the network's parameter arrays by name
      * @param gradients receives a new array per parameter (the caller closes them)
      */
     LossValues run(INDArray x, float[] wr, float[] wf, float[] wb, double alpha, double beta, Map<String, INDArray> params,
                    Map<String, INDArray> gradients) {
-        Dnnl.setHandle(input, pointer(x));
+        if (nhwc == null) {
+            Dnnl.setHandle(input, pointer(x));
+        } else {
+            // [N, C, S, S] → [N, S, S, C]: the layout every convolution of the pass reads.
+            pointer(x);   // throws unless x is a contiguous float array
+            float[] a = x.data().asFloat();
+            float[] t = new float[a.length];
+            int px = size * size;
+            for (int n = 0; n < batch; n++) {
+                for (int c = 0; c < inChannels; c++) {
+                    int from = (n * inChannels + c) * px;
+                    for (int i = 0; i < px; i++) {
+                        t[(n * px + i) * inChannels + c] = a[from + i];
+                    }
+                }
+            }
+            nhwc.put(t);
+            Dnnl.setHandle(input, nhwc);
+        }
         for (Conv c : allConvs) {
             c.bind(params);
         }
@@ -649,5 +675,8 @@ final class DnnlHnnPass implements AutoCloseable {
     @Override
     public void close() {
         d.close();
+        if (nhwc != null) {
+            nhwc.close();
+        }
     }
 }

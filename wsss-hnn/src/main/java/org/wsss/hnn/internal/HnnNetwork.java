@@ -29,7 +29,8 @@ import org.wsss.hnn.model.HnnConfig;
  * adapted to segmentation as in Sec. 3.2 of the paper, built as an ND4J SameDiff graph with the
  * loss of Sec. 2.2 attached ({@link WeakLoss}).
  *
- * <p>Input {@code [N, 1, S, S]} (a windowed ROI in [0, 1]). Stage s (0-based): for s &gt; 0 a
+ * <p>Input {@code [N, C, S, S]} (a windowed ROI in [0, 1]; C = {@link HnnConfig#inputChannels()},
+ * 3 for a 2.5D network: the images at −d, 0, +d mm). Stage s (0-based): for s &gt; 0 a
  * {@code 2×2} max-pool, then {@code convsPerStage[s]} {@code 3×3} convolutions with ReLU. After
  * each stage a side output: a {@code 1×1} convolution to one logit map, bilinearly upsampled
  * to {@code S × S}. The fused output is a {@code 1×1} convolution over the concatenated side
@@ -154,7 +155,7 @@ public final class HnnNetwork implements AutoCloseable {
      */
     public static Map<String, long[]> parameterShapes(HnnConfig config) {
         Map<String, long[]> m = new LinkedHashMap<>();
-        int in = 1;
+        int in = config.inputChannels();
         boolean unet = config.architecture() == Architecture.UNET;
         for (int s = 0; s < config.stages(); s++) {
             int out = config.channels().get(s);
@@ -238,9 +239,10 @@ public final class HnnNetwork implements AutoCloseable {
 
     private void build(Map<String, INDArray> params) {
         int size = config.inputSize();
-        SDVariable input = sd.placeHolder(INPUT, dataType, -1, 1, size, size);
+        int channels = config.inputChannels();
+        SDVariable input = sd.placeHolder(INPUT, dataType, -1, channels, size, size);
         // One channel: [N, 1, S, S] and [N, S, S, 1] share one memory layout, so this is free.
-        SDVariable x = sd.reshape(input, -1, size, size, 1);
+        SDVariable x = channels == 1 ? sd.reshape(input, -1, size, size, 1) : sd.permute(input, 0, 2, 3, 1);
         Map<String, SDVariable> v = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             v.put(e.getKey(), sd.var(e.getKey(), e.getValue()));
@@ -421,7 +423,7 @@ public final class HnnNetwork implements AutoCloseable {
     /**
      * Loss values and parameter gradients for one batch, by the {@link #gradientEngine()}.
      *
-     * @param input {@code [N, 1, S, S]}
+     * @param input {@code [N, C, S, S]}
      * @param lossPlaceholders from {@link WeakLoss#placeholders}
      * @param gradients receives one gradient per parameter; the caller closes them
      */
@@ -541,7 +543,7 @@ public final class HnnNetwork implements AutoCloseable {
     }
 
     /**
-     * Fused lesion probabilities for a batch: {@code [N, 1, S, S]} in, row-major
+     * Fused lesion probabilities for a batch: {@code [N, C, S, S]} in, row-major
      * {@code N·S·S} probabilities out.
      */
     public float[] predict(INDArray input) {
@@ -576,8 +578,9 @@ public final class HnnNetwork implements AutoCloseable {
     private void checkInput(INDArray input) {
         long[] s = input.shape();
         int size = config.inputSize();
-        if (s.length != 4 || s[1] != 1 || s[2] != size || s[3] != size) {
-            throw new IllegalArgumentException("network input must be [N, 1, " + size + ", " + size + "], got "
+        int c = config.inputChannels();
+        if (s.length != 4 || s[1] != c || s[2] != size || s[3] != size) {
+            throw new IllegalArgumentException("network input must be [N, " + c + ", " + size + ", " + size + "], got "
                     + java.util.Arrays.toString(s));
         }
     }

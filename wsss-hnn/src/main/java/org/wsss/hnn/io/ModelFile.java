@@ -217,6 +217,10 @@ public final class ModelFile {
         p.setProperty("channels", join(info.config().channels()));
         p.setProperty("convsPerStage", join(info.config().convsPerStage()));
         p.setProperty("inputSize", Integer.toString(info.config().inputSize()));
+        if (info.config().contextMm() > 0) {
+            // Written only for 2.5D networks, so a one-slice model's file is as before.
+            p.setProperty("contextMm", Double.toString(info.config().contextMm()));
+        }
         p.setProperty("window.lower", Double.toString(info.defaultWindow().lower()));
         p.setProperty("window.upper", Double.toString(info.defaultWindow().upper()));
         Provenance pr = info.provenance();
@@ -236,7 +240,8 @@ public final class ModelFile {
         try {
             Architecture arch = Architecture.byId(required(p, "architecture"));
             HnnConfig cfg = new HnnConfig(ints(required(p, "channels")), ints(required(p, "convsPerStage")),
-                    Integer.parseInt(required(p, "inputSize")), arch);
+                    Integer.parseInt(required(p, "inputSize")), arch,
+                    p.getProperty("contextMm") == null ? 0 : Double.parseDouble(p.getProperty("contextMm")));
             Window w = new Window(Double.parseDouble(required(p, "window.lower")), Double.parseDouble(required(p, "window.upper")));
             Map<String, String> params = new TreeMap<>();
             List<String> notes = new ArrayList<>();

@@ -16,8 +16,16 @@ import org.wsss.hnn.internal.HnnNetwork;
  * @param inputSize side of the square network input in pixels; divisible by {@code 2^(stages-1)}
  *     so that every pooled map has an integer size
  * @param architecture the network family (HNN or UNet)
+ * @param contextMm 0 for a network that reads one slice; else a 2.5D network whose input holds
+ *     three channels, the images at −contextMm, 0 and +contextMm along z
+ *     ({@link org.wsss.api.LesionCase#sliceAt}), so it can see where a lesion ends (the paper
+ *     reads one slice; this is an option, measured in the wsss-propagation README)
  */
-public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize, Architecture architecture) {
+public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize, Architecture architecture,
+                        double contextMm) {
+
+    /** Largest accepted {@link #contextMm()}. */
+    public static final double MAX_CONTEXT_MM = 50;
 
     /** Largest accepted input side, to keep a misconfiguration from allocating gigabytes. */
     public static final int MAX_INPUT_SIZE = 1024;
@@ -46,6 +54,10 @@ public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int
                 throw new IllegalArgumentException("HnnConfig convsPerStage entries must lie in [1, 8], got " + convsPerStage);
             }
         }
+        if (!(contextMm >= 0 && contextMm <= MAX_CONTEXT_MM)) {
+            throw new IllegalArgumentException("HnnConfig contextMm must lie in [0, " + MAX_CONTEXT_MM + "] mm (0 = one slice), got "
+                    + contextMm);
+        }
         int factor = 1 << (channels.size() - 1);
         if (inputSize < factor || inputSize > MAX_INPUT_SIZE || inputSize % factor != 0) {
             throw new IllegalArgumentException("HnnConfig inputSize must be a multiple of " + factor + " (2^(stages-1)) in ["
@@ -53,7 +65,12 @@ public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int
         }
     }
 
-    /** An HNN ({@link Architecture#HNN}) of these stages. */
+    /** A network of this family and these stages that reads one slice. */
+    public HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize, Architecture architecture) {
+        this(channels, convsPerStage, inputSize, architecture, 0);
+    }
+
+    /** An HNN ({@link Architecture#HNN}) of these stages that reads one slice. */
     public HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int inputSize) {
         this(channels, convsPerStage, inputSize, Architecture.HNN);
     }
@@ -91,14 +108,29 @@ public record HnnConfig(List<Integer> channels, List<Integer> convsPerStage, int
         return channels.size();
     }
 
+    /** Input channels: 1, or 3 for a 2.5D network. */
+    public int inputChannels() {
+        return contextMm > 0 ? 3 : 1;
+    }
+
+    /** The z offsets of the context channels ({@code [−contextMm, +contextMm]}), or none. */
+    public List<Double> contextOffsetsMm() {
+        return contextMm > 0 ? List.of(-contextMm, contextMm) : List.of();
+    }
+
     /** The same architecture at another input size. */
     public HnnConfig withInputSize(int size) {
-        return new HnnConfig(channels, convsPerStage, size, architecture);
+        return new HnnConfig(channels, convsPerStage, size, architecture, contextMm);
     }
 
     /** The same stages and input size as another network family (e.g. the UNet baseline of an HNN preset). */
     public HnnConfig withArchitecture(Architecture a) {
-        return new HnnConfig(channels, convsPerStage, inputSize, a);
+        return new HnnConfig(channels, convsPerStage, inputSize, a, contextMm);
+    }
+
+    /** The same network reading the slices at ±{@code mm} too (0: one slice). */
+    public HnnConfig withContextMm(double mm) {
+        return new HnnConfig(channels, convsPerStage, inputSize, architecture, mm);
     }
 
     /**

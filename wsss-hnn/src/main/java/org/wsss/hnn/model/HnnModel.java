@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -67,6 +68,36 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
     }
 
     /**
+     * This model as a 2.5D network reading the images at ±{@code mm} too
+     * ({@link HnnConfig#withContextMm}), an independent copy: the first convolution keeps its
+     * weights on the slice's channel and starts at zero on the two context channels, so the new
+     * model predicts exactly as this one until training teaches it to use the neighbours (how a
+     * one-slice pretrained model starts a 2.5D training). A model that already reads context
+     * keeps its weights and reads at {@code mm}.
+     *
+     * @throws IllegalArgumentException if {@code mm} is not in (0, {@link HnnConfig#MAX_CONTEXT_MM}]
+     */
+    public HnnModel withContextMm(double mm) {
+        if (!(mm > 0)) {
+            throw new IllegalArgumentException("context must be positive mm, got " + mm);
+        }
+        HnnConfig cfg = info.config().withContextMm(mm);
+        Map<String, float[]> values = new TreeMap<>(network.parameterValues());
+        if (info.config().inputChannels() == 1) {
+            float[] w = values.get("s0_c0_W");               // [3, 3, 1, out]
+            int out = info.config().channels().get(0);
+            int ch = cfg.inputChannels();
+            float[] wide = new float[w.length * ch];          // [3, 3, ch, out]
+            for (int k = 0; k < 9; k++) {
+                System.arraycopy(w, k * out, wide, k * ch * out, out);
+            }
+            values.put("s0_c0_W", wide);
+        }
+        ModelInfo next = new ModelInfo(cfg, info.defaultWindow(), info.provenance(), info.calibration());
+        return new HnnModel(HnnNetwork.withParameters(cfg, values, network.dataType()), next);
+    }
+
+    /**
      * The network itself, for the trainer and the model file. Its type lives in an internal
      * package and may change between versions; embedders use the model's methods instead.
      */
@@ -85,26 +116,42 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
     }
 
     /**
+     * The offsets of the slices a 2.5D model reads ({@link HnnConfig#contextOffsetsMm()}); empty
+     * for a one-slice model.
+     */
+    @Override
+    public List<Double> contextOffsetsMm() {
+        return info.config().contextOffsetsMm();
+    }
+
+    /**
      * Probability maps for many ROIs, computed {@link #INFERENCE_BATCH} at a time, in order. A
      * ROI reaching past its slice's border is padded with zeros (as in training), not clipped.
+     * A 2.5D model reads each request's context; a request without one (as from
+     * {@link #predict}) gets its slice in every channel.
      */
     @Override
     public synchronized List<ProbabilityMap> predictAll(List<Request> requests) {
         int s = info.config().inputSize();
         List<ProbabilityMap> out = new ArrayList<>(requests.size());
-        Provenance prov = new Provenance(info.config().architecture().id(), Map.of("inputSize", Integer.toString(s),
-                "channels", info.config().channels().toString(), "calibration", info.calibration().toString()), Provenance.NO_SEED, info.provenance().sdkVersion(),
+        Map<String, String> params = new TreeMap<>(Map.of("inputSize", Integer.toString(s),
+                "channels", info.config().channels().toString(), "calibration", info.calibration().toString()));
+        if (info.config().contextMm() > 0) {
+            params.put("contextMm", Double.toString(info.config().contextMm()));
+        }
+        Provenance prov = new Provenance(info.config().architecture().id(), params, Provenance.NO_SEED, info.provenance().sdkVersion(),
                 List.of(), info.provenance());
         for (int start = 0; start < requests.size(); start += INFERENCE_BATCH) {
             List<Request> chunk = requests.subList(start, Math.min(requests.size(), start + INFERENCE_BATCH));
-            float[] data = new float[chunk.size() * s * s];
+            int ch = info.config().inputChannels();
+            float[] data = new float[chunk.size() * ch * s * s];
             for (int i = 0; i < chunk.size(); i++) {
                 Request r = chunk.get(i);
-                float[] in = sampler.input(r.slice(), r.roi(), r.window(), RoiSampler.Transform.IDENTITY);
-                System.arraycopy(in, 0, data, i * s * s, in.length);
+                float[] in = sampler.input(r.slice(), r.context(), r.roi(), r.window(), RoiSampler.Transform.IDENTITY, ch);
+                System.arraycopy(in, 0, data, i * ch * s * s, in.length);
             }
             float[] prob;
-            try (INDArray x = Nd4j.create(data, new long[]{chunk.size(), 1, s, s}, 'c').castTo(network.dataType())) {
+            try (INDArray x = Nd4j.create(data, new long[]{chunk.size(), ch, s, s}, 'c').castTo(network.dataType())) {
                 prob = network.predict(x);
             }
             info.calibration().applyInPlace(prob);

@@ -212,23 +212,24 @@ public final class HnnTrainer {
      */
     private Calibration calibration(HnnNetwork net, RoiSampler sampler, List<TrainingExample> examples) {
         int s = sampler.size();
+        int ch = net.config().inputChannels();
         int n = Math.min(examples.size(), CALIBRATION_EXAMPLES);
         float[] prob = new float[n * s * s];
         byte[] label = new byte[n * s * s];
         for (int start = 0; start < n; start += config.batchSize()) {
             int m = Math.min(n, start + config.batchSize()) - start;
-            float[] data = new float[m * s * s];
+            float[] data = new float[m * ch * s * s];
             for (int i = 0; i < m; i++) {
                 TrainingExample ex = examples.get((int) ((long) (start + i) * examples.size() / n));
-                System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY), 0, data,
-                        i * s * s, s * s);
+                System.arraycopy(sampler.input(ex.slice(), ex.context(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY,
+                        ch), 0, data, i * ch * s * s, ch * s * s);
                 PixelWeights w = target(sampler, ex, RoiSampler.Transform.IDENTITY);
                 float[] r = w.r(), f = w.f(), b = w.b();
                 for (int k = 0; k < s * s; k++) {
                     label[(start + i) * s * s + k] = r[k] > 0 || f[k] > 0 ? (byte) 1 : b[k] > 0 ? (byte) 0 : (byte) -1;
                 }
             }
-            try (INDArray x = Nd4j.create(data, new long[]{m, 1, s, s}, 'c').castTo(net.dataType())) {
+            try (INDArray x = Nd4j.create(data, new long[]{m, ch, s, s}, 'c').castTo(net.dataType())) {
                 System.arraycopy(net.predict(x), 0, prob, start * s * s, m * s * s);
             }
         }
@@ -256,18 +257,20 @@ public final class HnnTrainer {
     private LossValues step(HnnNetwork net, Adam adam, RoiSampler sampler, List<TrainingExample> batch, double alpha,
                             double beta, double lr, SplittableRandom rnd) {
         int s = sampler.size();
-        float[] data = new float[batch.size() * s * s];
+        int ch = net.config().inputChannels();
+        float[] data = new float[batch.size() * ch * s * s];
         List<PixelWeights> weights = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             TrainingExample ex = batch.get(i);
             RoiSampler.Transform t = config.augmentation().isNone() ? RoiSampler.Transform.IDENTITY
                     : RoiSampler.Transform.random(config.augmentation(), rnd);
-            System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), t), 0, data, i * s * s, s * s);
+            System.arraycopy(sampler.input(ex.slice(), ex.context(), ex.roi(), ex.window(), t, ch), 0, data, i * ch * s * s,
+                    ch * s * s);
             weights.add(target(sampler, ex, t));
         }
         Map<String, INDArray> ph = WeakLoss.placeholders(weights, alpha, beta, net.dataType(), s);
         Map<String, INDArray> grads = new HashMap<>();
-        try (INDArray x = Nd4j.create(data, new long[]{batch.size(), 1, s, s}, 'c').castTo(net.dataType())) {
+        try (INDArray x = Nd4j.create(data, new long[]{batch.size(), ch, s, s}, 'c').castTo(net.dataType())) {
             LossValues lv = net.gradients(x, ph, grads);
             if (!Double.isFinite(lv.total())) {
                 throw new IllegalStateException("loss became " + lv.total() + "; lower the learning rate");
@@ -289,19 +292,20 @@ public final class HnnTrainer {
         double sum = 0;
         int n = 0;
         int s = sampler.size();
+        int ch = net.config().inputChannels();
         for (int start = 0; start < val.size(); start += config.batchSize()) {
             List<TrainingExample> batch = val.subList(start, Math.min(val.size(), start + config.batchSize()));
-            float[] data = new float[batch.size() * s * s];
+            float[] data = new float[batch.size() * ch * s * s];
             List<PixelWeights> weights = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 TrainingExample ex = batch.get(i);
-                System.arraycopy(sampler.input(ex.slice(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY), 0, data,
-                        i * s * s, s * s);
+                System.arraycopy(sampler.input(ex.slice(), ex.context(), ex.roi(), ex.window(), RoiSampler.Transform.IDENTITY,
+                        ch), 0, data, i * ch * s * s, ch * s * s);
                 weights.add(target(sampler, ex, RoiSampler.Transform.IDENTITY));
             }
             Map<String, INDArray> ph = WeakLoss.placeholders(weights, config.schedule().alpha(epoch),
                     config.schedule().beta(epoch), net.dataType(), s);
-            try (INDArray x = Nd4j.create(data, new long[]{batch.size(), 1, s, s}, 'c').castTo(net.dataType())) {
+            try (INDArray x = Nd4j.create(data, new long[]{batch.size(), ch, s, s}, 'c').castTo(net.dataType())) {
                 sum += net.loss(x, ph).total() * batch.size();
                 n += batch.size();
             } finally {

@@ -1,5 +1,6 @@
 package org.wsss.hnn.train;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.wsss.api.Mask;
@@ -94,6 +95,33 @@ public final class RoiSampler {
                 double j = val * t.gain() + t.offset();
                 out[v * size + u] = (float) (j < 0 ? 0 : j > 1 ? 1 : j);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The input of a network with {@code channels} channels, {@code channels·S·S} values: channel
+     * 0 is {@code slice}, channels 1… the context slices in order (a 2.5D network,
+     * {@link org.wsss.hnn.model.HnnConfig#contextMm()}), each through the same ROI and transform.
+     * With no context given, a multi-channel network gets the slice in every channel.
+     *
+     * @throws IllegalArgumentException if the context is neither empty nor {@code channels − 1}
+     *     slices
+     */
+    public float[] input(Slice slice, List<Slice> context, Roi roi, Window window, Transform t, int channels) {
+        if (channels == 1) {
+            return input(slice, roi, window, t);
+        }
+        if (!context.isEmpty() && context.size() != channels - 1) {
+            throw new IllegalArgumentException("a " + channels + "-channel network reads " + (channels - 1)
+                    + " context slices, got " + context.size());
+        }
+        float[] out = new float[channels * size * size];
+        float[] centre = input(slice, roi, window, t);
+        System.arraycopy(centre, 0, out, 0, centre.length);
+        for (int c = 1; c < channels; c++) {
+            float[] in = context.isEmpty() ? centre : input(context.get(c - 1), roi, window, t);
+            System.arraycopy(in, 0, out, c * size * size, in.length);
         }
         return out;
     }

@@ -74,6 +74,14 @@ class DnnlHnnPassTest {
         compareOverSteps(new HnnConfig(List.of(3), List.of(2), 8, Architecture.UNET), new int[]{2}, 23L);
     }
 
+    /** 2.5D: three input channels, which the pass reorders from NCHW to NHWC itself. */
+    @Test
+    void threeChannelInputMatchesSameDiff() {
+        compareOverSteps(new HnnConfig(List.of(4, 8), List.of(2, 1), 16).withContextMm(2), new int[]{2, 3}, 31L);
+        compareOverSteps(new HnnConfig(List.of(4, 8), List.of(1, 2), 16, Architecture.UNET).withContextMm(2.5), new int[]{3},
+                37L);
+    }
+
     @Test
     void refusesDoublePrecision() {
         try (HnnNetwork dbl = HnnNetwork.create(HnnConfig.tiny(2, 2, 8), 1L, DataType.DOUBLE)) {
@@ -120,7 +128,8 @@ class DnnlHnnPassTest {
             ref.setGradientEngine(GradientEngine.SAMEDIFF);
             for (int step = 0; step < batches.length; step++) {
                 int n = batches[step];
-                float[] img = new float[n * s * s];
+                int c = cfg.inputChannels();
+                float[] img = new float[n * c * s * s];
                 for (int i = 0; i < img.length; i++) {
                     img[i] = (float) rnd.nextDouble();
                 }
@@ -131,7 +140,7 @@ class DnnlHnnPassTest {
                 Map<String, INDArray> ph = WeakLoss.placeholders(w, 0.3 + 0.2 * step, 0.8, DataType.FLOAT, s);
                 Map<String, INDArray> gf = new HashMap<>();
                 Map<String, INDArray> gr = new HashMap<>();
-                try (INDArray x = Nd4j.create(img, new long[]{n, 1, s, s}, 'c')) {
+                try (INDArray x = Nd4j.create(img, new long[]{n, c, s, s}, 'c')) {
                     LossValues lf = fast.gradients(x, ph, gf);
                     LossValues lr = ref.gradients(x, ph, gr);
                     String at = "step " + step + " (batch " + n + ")";

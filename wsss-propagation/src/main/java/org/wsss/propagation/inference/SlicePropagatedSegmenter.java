@@ -168,10 +168,12 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         order.addAll(zs.get(1));
         List<Slice> slices = new ArrayList<>(order.size());
         List<SliceSegmenter.Request> requests = new ArrayList<>(order.size());
+        List<Double> offsets = model.contextOffsetsMm();
+        LesionCase reads = offsets.isEmpty() ? lesion : lesion.cachingSlices();
         for (int z : order) {
-            Slice s = lesion.slice(indices[z]);
+            Slice s = reads.slice(indices[z]);
             slices.add(s);
-            requests.add(new SliceSegmenter.Request(s, roi, lesion.window()));
+            requests.add(new SliceSegmenter.Request(s, roi, lesion.window(), reads.context(indices[z], offsets)));
         }
         List<ProbabilityMap> probs = model.predictAll(requests);
 

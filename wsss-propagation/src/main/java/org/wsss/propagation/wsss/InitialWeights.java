@@ -78,7 +78,9 @@ public record InitialWeights(Kind kind, Path file) {
     /**
      * The network to train: a new model the caller closes.
      *
-     * @param config the network the run asks for; a loaded model must have exactly this
+     * @param config the network the run asks for; a loaded model must have exactly this, or be
+     *     its one-slice form when {@code config} is 2.5D (the model then reads context too,
+     *     {@link HnnModel#withContextMm})
      * @param seed the seed of random weights
      * @throws IllegalArgumentException if a loaded model's network differs from {@code config}
      */
@@ -88,6 +90,12 @@ public record InitialWeights(Kind kind, Path file) {
             case PRETRAINED -> Hnn.pretrained();
             case FILE -> Hnn.load(file);
         };
+        if (config.contextMm() > 0 && m.info().config().equals(config.withContextMm(0))) {
+            // One-slice weights start a 2.5D run: the context channels start at zero.
+            try (HnnModel one = m) {
+                m = one.withContextMm(config.contextMm());
+            }
+        }
         if (!m.info().config().equals(config)) {
             m.close();
             throw new IllegalArgumentException("initial weights " + this + " hold network " + m.info().config()

@@ -288,7 +288,8 @@ public final class WsssTraining {
                         continue;
                     }
                     Slice s = c.slice(idx);
-                    requests.add(new SliceSegmenter.Request(s, RoiSampler.recistRoi(r), c.window()));
+                    requests.add(new SliceSegmenter.Request(s, RoiSampler.recistRoi(r), c.window(),
+                            c.context(idx, model.contextOffsetsMm())));
                     jobs.add(new Job(c, rHat.get(), s, null));
                 } catch (IllegalArgumentException | WsssIoException e) {
                     skipped++;
@@ -355,7 +356,10 @@ public final class WsssTraining {
                 mask = parts.refiner().refine(s, sm, c.window());
             }
             Roi roi = RoiSampler.recistRoi(r);
-            return new Made(TrainingExample.weak(s, roi, c.window(), WeakLabels.of(jb.mark(), mask, roi)), fallback, null);
+            // A 2.5D network learns from the same neighbours it will read at inference.
+            List<Slice> context = c.context(jb.mark().sliceIndex(), config.hnn().contextOffsetsMm());
+            return new Made(TrainingExample.weak(s, roi, c.window(), WeakLabels.of(jb.mark(), mask, roi)).withContext(context),
+                    fallback, null);
         } catch (IllegalArgumentException | WsssIoException e) {
             return new Made(null, false, "case " + c.id() + ", slice " + jb.mark().sliceIndex() + ": " + e.getMessage());
         }

@@ -106,6 +106,58 @@ class SlicePropagatedSegmenterTest {
         assertEquals("oracle", m.provenance().parent().method());
     }
 
+    /**
+     * A 2.5D model gets, with every slice, the images at its context offsets; one that sees
+     * lesion only where its neighbours go on ends the walk a slice before the lesion's tips.
+     */
+    @Test
+    void a25dModelReadsTheSlicesAtItsOffsetsAndCanEndTheWalk() {
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 4f, 3);
+        java.util.List<SliceSegmenter.Request> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        SliceSegmenter interior = new SliceSegmenter() {
+            @Override
+            public ProbabilityMap predict(Slice slice, Roi roi, org.wsss.api.Window window) {
+                throw new AssertionError("pipelines call predictAll");
+            }
+
+            @Override
+            public java.util.List<Double> contextOffsetsMm() {
+                return java.util.List.of(-2.5, 2.5);
+            }
+
+            @Override
+            public java.util.List<ProbabilityMap> predictAll(java.util.List<Request> requests) {
+                seen.addAll(requests);
+                java.util.List<ProbabilityMap> out = new java.util.ArrayList<>();
+                for (Request r : requests) {
+                    Roi roi = r.roi().clip(64, 64);
+                    float[] p = new float[roi.area()];
+                    for (int y = 0; y < roi.height(); y++) {
+                        for (int x = 0; x < roi.width(); x++) {
+                            boolean all = r.slice().get(roi.x() + x, roi.y() + y) >= 70;
+                            for (Slice n : r.context()) {
+                                all &= n.get(roi.x() + x, roi.y() + y) >= 70;
+                            }
+                            p[y * roi.width() + x] = all ? 1f : 0f;
+                        }
+                    }
+                    out.add(ProbabilityMap.of(roi, p, Provenance.of("interior", Map.of())));
+                }
+                return out;
+            }
+        };
+        Mask3D m = LesionSegmenters.hnn(interior, InferenceConfig.defaults().withMarginSlices(2)).segment(c);
+        assertFalse(seen.isEmpty());
+        for (SliceSegmenter.Request r : seen) {
+            int idx = IntStream.of(INDICES).filter(i -> c.slice(i).equals(r.slice())).findFirst().orElseThrow();
+            assertEquals(java.util.List.of(c.sliceAt(idx, -2.5), c.sliceAt(idx, 2.5)), r.context(), "context of slice " + idx);
+        }
+        for (int z = 0; z < INDICES.length; z++) {
+            int off = Math.abs(INDICES[z] - 50);
+            assertEquals(off <= 3, m.slice(z).count() > 0, "mask on slice " + INDICES[z]);
+        }
+    }
+
     @Test
     void probabilityVolumeHoldsTheMapsOfVisitedSlicesAndZeroElsewhere() {
         EllipsoidCase c = clean();
