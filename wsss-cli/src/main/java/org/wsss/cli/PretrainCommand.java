@@ -66,6 +66,11 @@ final class PretrainCommand implements Callable<Integer> {
             description = "Slices past each end of a lesion taught as background (default: ${DEFAULT-VALUE}).")
     int margin = 2;
 
+    @Option(names = "--context-mm", paramLabel = "MM",
+            description = "Pretrain a 2.5D network that also reads the images MM mm below and above each slice"
+                    + " (0 = one slice; default: ${DEFAULT-VALUE}).")
+    double contextMm = 0;
+
     @Mixin
     CommonOptions common;
 
@@ -75,12 +80,17 @@ final class PretrainCommand implements Callable<Integer> {
         if (n < 10 || epochs < 1 || margin < 0) {
             throw new IllegalArgumentException("--n must be >= 10, --epochs >= 1 and --margin >= 0");
         }
+        if (!(contextMm >= 0 && contextMm <= HnnConfig.MAX_CONTEXT_MM)) {
+            throw new IllegalArgumentException("--context-mm must lie in [0, " + HnnConfig.MAX_CONTEXT_MM + "], got "
+                    + contextMm);
+        }
+        HnnConfig net = HnnConfig.defaults().withContextMm(contextMm);
         PhantomConfig pc = PhantomConfig.defaults().withCount(n).withSeed(phantomSeed);
         LesionDataset data = Phantom.dataset(pc);
         List<LesionCase> train = data.split(Split.TRAIN).toList();
         List<LesionCase> val = data.split(Split.VALIDATION).toList();
-        List<TrainingExample> tr = SupervisedExamples.of(train, margin);
-        List<TrainingExample> va = SupervisedExamples.of(val, margin);
+        List<TrainingExample> tr = SupervisedExamples.of(train, margin, net.contextOffsetsMm());
+        List<TrainingExample> va = SupervisedExamples.of(val, margin, net.contextOffsetsMm());
         System.err.printf(Locale.ROOT, "pretraining on %d slices of %d phantom lesions (validation %d slices), %d epochs%n",
                 tr.size(), train.size(), va.size(), epochs);
         TrainerConfig tc = TrainerConfig.defaults().withEpochs(epochs).withSeed(Seeds.derive(common.seed, "pretrain"));
@@ -107,7 +117,7 @@ final class PretrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + abs.getParent(), e);
         }
-        try (HnnModel init = Hnn.create(HnnConfig.defaults(), Seeds.derive(common.seed, "network"))) {
+        try (HnnModel init = Hnn.create(net, Seeds.derive(common.seed, "network"))) {
             HnnTrainer.Result r = Hnn.trainer(tc, List.of(listener)).fit(init, tr, va);
             Map<String, String> p = new TreeMap<>();
             p.put("data", "phantom n=" + n + " seed=" + phantomSeed + " (train split)");

@@ -35,7 +35,18 @@ public final class SupervisedExamples {
      * @throws IllegalArgumentException if a case has no ground truth (naming it) or margin &lt; 0
      */
     public static List<TrainingExample> of(List<? extends LesionCase> cases, int margin) {
+        return of(cases, margin, List.of());
+    }
+
+    /**
+     * The examples of {@code cases} for a 2.5D network: each with the images at
+     * {@code contextOffsetsMm} around its slice ({@link LesionCase#context}).
+     *
+     * @throws IllegalArgumentException as {@link #of(List, int)}
+     */
+    public static List<TrainingExample> of(List<? extends LesionCase> cases, int margin, List<Double> contextOffsetsMm) {
         Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(contextOffsetsMm, "contextOffsetsMm");
         if (margin < 0) {
             throw new IllegalArgumentException("margin must be >= 0, got " + margin);
         }
@@ -57,7 +68,8 @@ public final class SupervisedExamples {
             Roi roi = RoiSampler.recistRoi(c.recist());
             for (int z = Math.max(0, first - margin); z <= Math.min(gt.depth() - 1, last + margin); z++) {
                 Mask m = gt.slice(z);
-                out.add(TrainingExample.supervised(c.slice(idx[z]), roi, c.window(), m));
+                out.add(TrainingExample.supervised(c.slice(idx[z]), roi, c.window(), m)
+                        .withContext(c.context(idx[z], contextOffsetsMm)));
             }
         }
         return out;

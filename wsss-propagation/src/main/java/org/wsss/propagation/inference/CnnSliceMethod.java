@@ -24,6 +24,10 @@ import org.wsss.hnn.train.RoiSampler;
  * <p>The CNN mask is every pixel of the ROI at or above the threshold, not only the component
  * under the mark (3D inference keeps that component; Table 2 scores the network's output as it
  * is). The "-GC" mask lies in the seed ROI (2× the mark's box). Thread-safe when the model is.
+ *
+ * <p>An {@link InitialMaskMethod} sees one slice, so a 2.5D model
+ * ({@link SliceSegmenter#contextOffsetsMm()}) gets that slice in its context channels too, as if
+ * the lesion went on unchanged above and below; 3D inference passes the real neighbours.
  */
 public final class CnnSliceMethod implements InitialMaskMethod {
 
