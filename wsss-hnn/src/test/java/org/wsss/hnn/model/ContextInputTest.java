@@ -126,20 +126,21 @@ class ContextInputTest {
      */
     @Test
     void only25dLearnsWhereTheLesionEnds() {
-        List<SyntheticDiscs.Case> cases = SyntheticDiscs.make(8, 48, 21L);
+        List<SyntheticDiscs.Case> cases = SyntheticDiscs.make(8, 32, 21L);
         List<TrainingExample> train = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             SyntheticDiscs.Case c = cases.get(i);
             boolean goesOn = i % 2 == 0;
-            Mask truth = goesOn ? c.truth() : Mask.empty(48, 48);
+            Mask truth = goesOn ? c.truth() : Mask.empty(32, 32);
             List<Slice> context = goesOn ? List.of(c.slice(), c.slice()) : List.of(noise(c.slice(), i), noise(c.slice(), 50 + i));
             train.add(TrainingExample.supervised(c.slice(), RoiSampler.recistRoi(c.recist()), Window.DEFAULT, truth)
                     .withContext(context));
         }
         TrainerConfig tc = new TrainerConfig(5e-3, 5e-3, 100, 60, 8, AlphaBetaSchedule.constant(1, 1), Augmentation.none(),
                 3L, null);
-        double[] wide = insideMeans(TINY.withContextMm(2), tc, cases, train);
-        double[] one = insideMeans(TINY, tc, cases, train);
+        HnnConfig small = new HnnConfig(List.of(8, 16), List.of(2, 2), 32);
+        double[] wide = insideMeans(small.withContextMm(2), tc, cases, train);
+        double[] one = insideMeans(small, tc, cases, train);
         assertTrue(wide[0] > 0.7 && wide[1] < 0.3, "2.5D: mean Ŷ in the disc where it goes on " + wide[0]
                 + ", where it ends " + wide[1]);
         assertTrue(Math.abs(one[0] - one[1]) < 0.25, "one slice: " + one[0] + " / " + one[1]);
@@ -155,8 +156,8 @@ class ContextInputTest {
                 TrainingExample ex = train.get(i);
                 ProbabilityMap p = m.predictAll(List.of(new Request(ex.slice(), ex.roi(), ex.window(), ex.context()))).get(0);
                 Mask disc = cases.get(i).truth();
-                for (int y = 0; y < 48; y++) {
-                    for (int x = 0; x < 48; x++) {
+                for (int y = 0; y < disc.height(); y++) {
+                    for (int x = 0; x < disc.width(); x++) {
                         if (disc.get(x, y)) {
                             sum[i % 2] += p.get(x, y);
                             n[i % 2]++;
