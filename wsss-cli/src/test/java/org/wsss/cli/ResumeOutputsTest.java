@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.io.MaskPng;
 import org.wsss.io.Nifti;
 
@@ -92,5 +93,20 @@ class ResumeOutputsTest {
         Cli bad = WeakLabelsCommandTest.weakLabels(dl, "recist-d", out, "--lesion-timeout", "0");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("--lesion-timeout must be in (0, 1e7] seconds"), bad.toString());
+        // The timed-out lesions' workers may still run after the command returned: once they end,
+        // none of them has published a file or left a temporary one.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive()
+                && t.getName().startsWith("wsss-weak-labels")) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        try (var files = Files.list(out)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp")), names.toString());
+            for (String row : failures.subList(1, failures.size())) {
+                String id = row.substring(0, row.indexOf(','));
+                assertFalse(Files.exists(out.resolve(LesionJobs.weakLabelFile(id))), id + " timed out but has a file");
+            }
+        }
     }
 }

@@ -54,6 +54,10 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) {
         Path tmp = null;
         try {
+            if (Thread.currentThread().isInterrupted()) {
+                // given up on before it began to write: leave not even a temporary file
+                throw new InterruptedIOException("interrupted before writing");
+            }
             tmp = tempFor(target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
