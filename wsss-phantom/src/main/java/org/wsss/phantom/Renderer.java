@@ -113,6 +113,25 @@ final class Renderer {
                 }
             }
         }
+        int most = 0;
+        for (int a : area) {
+            most = Math.max(most, a);
+        }
+        if (most < 2) {
+            // A lesion so small or thin that fewer than 2 voxels are half inside: marked where it
+            // fills at least half of its fullest voxel, so it still has a mask and a RECIST.
+            float top = 0;
+            for (float f : frac) {
+                top = Math.max(top, f);
+            }
+            for (int i = 0; i < frac.length && top > 0; i++) {
+                if (frac[i] >= top / 2 && frac[i] < 0.5f) {
+                    int z = z0 + i / (bw * bh), y = y0 + i / bw % bh, x = x0 + i % bw;
+                    gt.set(x, y, z);
+                    area[z]++;
+                }
+            }
+        }
         int key = -1;
         for (int z = 0; z < p.depth(); z++) {
             if (key < 0 || area[z] > area[key]

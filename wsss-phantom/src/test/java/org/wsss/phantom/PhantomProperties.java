@@ -10,6 +10,12 @@ import org.wsss.api.Mask3D;
 
 class PhantomProperties {
 
+    /** A case the property once drew whose lesion no voxel was half inside. */
+    @net.jqwik.api.Example
+    void aLesionThinnerThanItsVoxelsStillHasAMaskAndAMark() {
+        everyCaseHoldsItsLesionWithAValidMark(-3, 5);
+    }
+
     @Property(tries = 40)
     void everyCaseHoldsItsLesionWithAValidMark(@ForAll long seed, @ForAll @IntRange(min = 0, max = 199) int index) {
         PhantomConfig cfg = PhantomStatisticsTest.SMALL.withSeed(seed);
