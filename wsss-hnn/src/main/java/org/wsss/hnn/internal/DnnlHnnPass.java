@@ -67,6 +67,7 @@ final class DnnlHnnPass implements AutoCloseable {
     private final int inChannels;
     /** NHWC copy of a multi-channel (2.5D) input; null for one channel, whose NCHW and NHWC layouts coincide. */
     private final FloatPointer nhwc;
+    private final float[] nhwcHeap;    // the reordered batch before it is copied to nhwc, kept across steps
     private final List<Conv> convs = new ArrayList<>();        // encoder, in order
     private final Conv[] lastOfStage;
     private final Pool[] pools;       // pools[s] feeds stage s (s ≥ 1)
@@ -96,6 +97,7 @@ final class DnnlHnnPass implements AutoCloseable {
         this.stages = config.stages();
         this.inChannels = config.inputChannels();
         this.nhwc = inChannels == 1 ? null : new FloatPointer((long) batch * inChannels * size * size);
+        this.nhwcHeap = inChannels == 1 ? null : new float[batch * inChannels * size * size];
         try {
             input = d.unbound(Dnnl.md(dnnl_nhwc, batch, inChannels, size, size));
             lastOfStage = new Conv[stages];
@@ -228,7 +230,7 @@ final class DnnlHnnPass implements AutoCloseable {
             // [N, C, S, S] → [N, S, S, C]: the layout every convolution of the pass reads.
             pointer(x);   // throws unless x is a contiguous float array
             float[] a = x.data().asFloat();
-            float[] t = new float[a.length];
+            float[] t = nhwcHeap;
             int px = size * size;
             for (int n = 0; n < batch; n++) {
                 for (int c = 0; c < inChannels; c++) {
