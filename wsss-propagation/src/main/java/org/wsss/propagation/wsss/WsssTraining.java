@@ -265,7 +265,7 @@ public final class WsssTraining {
     private Labels recistLabels(List<? extends LesionCase> cases, int step) {
         List<Job> jobs = new ArrayList<>();
         for (LesionCase c : cases) {
-            jobs.add(new Job(c, c.recist(), null, null));
+            jobs.add(new Job(c, c.recist(), null, null, null));
         }
         return label(jobs, step, 0, List.of());
     }
@@ -291,9 +291,9 @@ public final class WsssTraining {
                         continue;
                     }
                     Slice s = c.slice(idx);
-                    requests.add(new SliceSegmenter.Request(s, RoiSampler.recistRoi(r), c.window(),
-                            c.context(idx, model.contextOffsetsMm())));
-                    jobs.add(new Job(c, rHat.get(), s, null));
+                    List<Slice> context = c.context(idx, model.contextOffsetsMm());
+                    requests.add(new SliceSegmenter.Request(s, RoiSampler.recistRoi(r), c.window(), context));
+                    jobs.add(new Job(c, rHat.get(), s, context, null));
                 } catch (IllegalArgumentException | WsssIoException e) {
                     skipped++;
                     problems.add("case " + c.id() + ", slice " + idx + ": " + e.getMessage());
@@ -304,13 +304,16 @@ public final class WsssTraining {
         List<Job> withMaps = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             Job jb = jobs.get(i);
-            withMaps.add(new Job(jb.lesion(), jb.mark(), jb.slice(), maps.get(i)));
+            withMaps.add(new Job(jb.lesion(), jb.mark(), jb.slice(), jb.context(), maps.get(i)));
         }
         return label(withMaps, j, skipped, problems);
     }
 
-    /** One slice to label: a RECIST-slice job has no prior. */
-    private record Job(LesionCase lesion, Recist mark, Slice slice, ProbabilityMap prior) {
+    /**
+     * One slice to label: a RECIST-slice job has no slice, context or prior yet; an off-slice job
+     * carries the slice and the context its prior was predicted from, which its example reuses.
+     */
+    private record Job(LesionCase lesion, Recist mark, Slice slice, List<Slice> context, ProbabilityMap prior) {
     }
 
     private record Made(TrainingExample example, boolean fallback, String problem) {
@@ -364,7 +367,8 @@ public final class WsssTraining {
             }
             Roi roi = RoiSampler.recistRoi(r);
             // A 2.5D network learns from the same neighbours it will read at inference.
-            List<Slice> context = c.context(jb.mark().sliceIndex(), config.hnn().contextOffsetsMm());
+            List<Slice> context = jb.context() != null ? jb.context()
+                    : c.context(jb.mark().sliceIndex(), config.hnn().contextOffsetsMm());
             WeakLabel label = disputed == null ? WeakLabels.of(jb.mark(), mask, roi) : WeakLabels.of(jb.mark(), mask, roi, disputed);
             return new Made(TrainingExample.weak(s, roi, c.window(), label).withContext(context),
                     fallback, null);

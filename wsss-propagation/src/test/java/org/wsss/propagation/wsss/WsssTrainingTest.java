@@ -137,7 +137,7 @@ class WsssTrainingTest {
      */
     @Test
     void disputedPixelsKeepALesionTheRefinerMisses(@TempDir Path dir) throws Exception {
-        List<EllipsoidCase> train = cases(TRAIN, 1);
+        List<EllipsoidCase> train = cases(4, 1);
         Path base = dir.resolve("base"), plain = dir.resolve("plain"), kept = dir.resolve("kept");
         Wsss.train(train, List.of(), tiny(1, base)).model().close();
         for (Path d : List.of(plain, kept)) {
