@@ -73,13 +73,6 @@ final class TrainCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}). One-slice initial weights start it with the context channels at zero.")
     double contextMm = 0;
 
-    @Option(names = "--disputed-above", paramLabel = "P",
-            description = "Off the RECIST slice, pixels GrabCut leaves out but the network gives a lesion probability"
-                    + " of at least P carry no loss, so a lesion tip GrabCut misses does not teach the network to"
-                    + " drop it; 0 = off, every pixel outside the mask is background as in the paper (default:"
-                    + " ${DEFAULT-VALUE}).")
-    double disputedAbove = 0;
-
     @Mixin
     CommonOptions common;
 
@@ -96,9 +89,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--context-mm must lie in [0, " + HnnConfig.MAX_CONTEXT_MM + "], got "
                     + contextMm);
         }
-        if (!(disputedAbove == 0 || (disputedAbove >= 0.5 && disputedAbove <= 1))) {
-            throw new IllegalArgumentException("--disputed-above must be 0 (off) or lie in [0.5, 1], got " + disputedAbove);
-        }
         LesionInput in = input.open(common.threads, common.limits());
         LesionDataset data = in.dataset();
         if (data.split(Split.TRAIN).findAny().isEmpty()) {
@@ -114,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(abs.getParent());
         WsssConfig cfg = config(k, epochs, fineTuneEpochs, common.seed, common.threads,
                 abs.resolveSibling(abs.getFileName() + ".steps")).withInit(InitialWeights.parse(init));
-        cfg = cfg.withHnn(cfg.hnn().withContextMm(contextMm)).withDisputedAbove(disputedAbove);
+        cfg = cfg.withHnn(cfg.hnn().withContextMm(contextMm));
         WsssResult r = train(data, cfg, common);
         try (HnnModel model = r.model()) {
             Hnn.save(model, abs);

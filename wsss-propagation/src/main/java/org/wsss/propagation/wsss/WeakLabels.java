@@ -40,28 +40,10 @@ public final class WeakLabels {
      * @throws IllegalArgumentException if the ROI does not overlap the slice
      */
     public static WeakLabel of(Recist mark, Mask mask, Roi roi) {
-        Objects.requireNonNull(mask, "mask");
-        return of(mark, mask, roi, Mask.builder(mask.width(), mask.height()).build());
-    }
-
-    /**
-     * The weak label as {@link #of(Recist, Mask, Roi)}, with the pixels of {@code disputed} that
-     * the mask leaves out taken out of B: they carry no loss ({@code WsssConfig.disputedAbove}).
-     * F and R are unchanged.
-     *
-     * @throws IllegalArgumentException if {@code disputed} is not the mask's size, or the ROI does
-     *     not overlap the slice
-     */
-    public static WeakLabel of(Recist mark, Mask mask, Roi roi, Mask disputed) {
         Objects.requireNonNull(mark, "mark");
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(roi, "roi");
-        Objects.requireNonNull(disputed, "disputed");
         int w = mask.width(), h = mask.height();
-        if (disputed.width() != w || disputed.height() != h) {
-            throw new IllegalArgumentException("disputed pixels are " + disputed.width() + "x" + disputed.height()
-                    + " but the mask is " + w + "x" + h);
-        }
         Roi full = Roi.full(w, h);
         Roi clipped = roi.clip(w, h);
         boolean[] axes = SeedGeometry.rasterise(mark, full);
@@ -73,7 +55,7 @@ public final class WeakLabels {
                 } else if (clipped.contains(x, y)) {
                     if (mask.get(x, y)) {
                         f.set(x, y);
-                    } else if (!disputed.get(x, y)) {
+                    } else {
                         b.set(x, y);
                     }
                 }

@@ -27,14 +27,10 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param seeds the rules of S(Ŷ, R̂, R)
  * @param grabCut the GrabCut refiner for every label
  * @param init where the network starts (random from the seed, or pretrained weights)
- * @param disputedAbove off the RECIST slice, the pixels the refined mask leaves out but where the
- *     network's Ŷ is at least this carry no loss (the network and GrabCut dispute them, and on a
- *     lesion's tip GrabCut is the one that misses); 0 = off, every pixel of the ROI outside the
- *     mask is background (the paper's label); else in [0.5, 1]
  */
 public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerConfig fineTune, long seed, Path checkpointDir,
                          int threads, PropagationConfig propagation, CnnSeedsConfig seeds, GrabCutConfig grabCut,
-                         InitialWeights init, double disputedAbove) {
+                         InitialWeights init) {
 
     /** Validates; errors name the field and the value. */
     public WsssConfig {
@@ -51,16 +47,6 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
         Objects.requireNonNull(seeds, "WsssConfig.seeds");
         Objects.requireNonNull(grabCut, "WsssConfig.grabCut");
         Objects.requireNonNull(init, "WsssConfig.init");
-        if (!(disputedAbove == 0 || (disputedAbove >= 0.5 && disputedAbove <= 1))) {
-            throw new IllegalArgumentException("WsssConfig.disputedAbove must be 0 (off) or in [0.5, 1], got " + disputedAbove);
-        }
-    }
-
-    /** The same without disputed pixels (the paper's label: {@code disputedAbove} = 0). */
-    public WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerConfig fineTune, long seed, Path checkpointDir,
-                      int threads, PropagationConfig propagation, CnnSeedsConfig seeds, GrabCutConfig grabCut,
-                      InitialWeights init) {
-        this(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, 0);
     }
 
     /**
@@ -85,51 +71,46 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
 
     /** The same with another k. */
     public WsssConfig withK(int newK) {
-        return new WsssConfig(newK, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(newK, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another network. */
     public WsssConfig withHnn(HnnConfig h) {
-        return new WsssConfig(k, h, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(k, h, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with other trainer configurations. */
     public WsssConfig withTraining(TrainerConfig first, TrainerConfig fine) {
-        return new WsssConfig(k, hnn, first, fine, seed, checkpointDir, threads, propagation, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(k, hnn, first, fine, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another checkpoint directory ({@code null} for none). */
     public WsssConfig withCheckpointDir(Path dir) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, dir, threads, propagation, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, dir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another number of label threads. */
     public WsssConfig withThreads(int t) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, t, propagation, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, t, propagation, seeds, grabCut, init);
     }
 
     /** The same with other initial weights. */
     public WsssConfig withInit(InitialWeights i) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, i, disputedAbove);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, i);
     }
 
     /** The same with another seed. */
     public WsssConfig withSeed(long s) {
-        return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut, init);
     }
 
     /** The same with another RECIST propagation (the extent of the off-slice labels). */
     public WsssConfig withPropagation(PropagationConfig p) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut, init, disputedAbove);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut, init);
     }
 
     /** The same with other off-slice seed rules. */
     public WsssConfig withSeeds(CnnSeedsConfig c) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut, init, disputedAbove);
-    }
-
-    /** The same with another {@code disputedAbove} (0 = off). */
-    public WsssConfig withDisputedAbove(double p) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, p);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut, init);
     }
 }

@@ -21,7 +21,6 @@ import org.wsss.api.SeedInput;
 import org.wsss.api.SeedMap;
 import org.wsss.api.Seeds;
 import org.wsss.api.Slice;
-import org.wsss.api.WeakLabel;
 import org.wsss.api.SliceSegmenter;
 import org.wsss.api.WsssIoException;
 import org.wsss.hnn.Hnn;
@@ -76,9 +75,7 @@ import org.wsss.propagation.Components;
  * half-axis rather than the sphere on the long axis; definite-foreground seeds where Ŷ &gt; 0.95
  * rather than 0.8), so fewer labels lie past the lesion's end or over its edge. Each step trains for a fixed number of epochs rather than
  * "until convergence" (the trainer drops the learning rate on a plateau); a fresh Adam state
- * starts every fine-tuning step. With {@link WsssConfig#disputedAbove()} &gt; 0 (off by default)
- * the pixels off the RECIST slice that GrabCut leaves out but the network holds (Ŷ at least that)
- * carry no loss, so a tip GrabCut misses does not teach the network to drop it. Slices are r ± j by series index, so a gap in the stored slices
+ * starts every fine-tuning step. Slices are r ± j by series index, so a gap in the stored slices
  * skips that side for that step rather than taking the next stored slice.
  */
 public final class WsssTraining {
@@ -353,14 +350,10 @@ public final class WsssTraining {
         try {
             Slice s = jb.slice() != null ? jb.slice() : c.slice(jb.mark().sliceIndex());
             Mask mask;
-            Mask disputed = null;
             boolean fallback = false;
             if (jb.prior() == null) {
                 mask = parts.initialMask().segment(s, r, c.window());
             } else {
-                if (config.disputedAbove() > 0) {
-                    disputed = jb.prior().threshold(s.width(), s.height(), config.disputedAbove());
-                }
                 SeedMap sm = parts.seeds().generate(SeedInput.of(s, jb.mark()).withPrior(jb.prior()).withReference(r));
                 fallback = sm.provenance().notes().stream().anyMatch(n -> n.startsWith("fallback"));
                 mask = parts.refiner().refine(s, sm, c.window());
@@ -369,8 +362,7 @@ public final class WsssTraining {
             // A 2.5D network learns from the same neighbours it will read at inference.
             List<Slice> context = jb.context() != null ? jb.context()
                     : c.context(jb.mark().sliceIndex(), config.hnn().contextOffsetsMm());
-            WeakLabel label = disputed == null ? WeakLabels.of(jb.mark(), mask, roi) : WeakLabels.of(jb.mark(), mask, roi, disputed);
-            return new Made(TrainingExample.weak(s, roi, c.window(), label).withContext(context),
+            return new Made(TrainingExample.weak(s, roi, c.window(), WeakLabels.of(jb.mark(), mask, roi)).withContext(context),
                     fallback, null);
         } catch (IllegalArgumentException | WsssIoException e) {
             return new Made(null, false, "case " + c.id() + ", slice " + jb.mark().sliceIndex() + ": " + e.getMessage());
