@@ -20,7 +20,8 @@ final class CommonOptions {
     boolean noProgress;
 
     @Option(names = "--lesion-timeout", paramLabel = "SECONDS",
-            description = "Fail a lesion that takes longer than this (it is listed in failures.csv and the run goes on);"
+            description = "Fail a lesion that takes longer than this (it is listed in failures.csv and the run goes on;"
+                    + " a lesion whose output was being written as its time ran out may still have it, whole);"
                     + " default: no limit.")
     Double lesionTimeoutSeconds;
 
