@@ -73,6 +73,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}). One-slice initial weights start it with the context channels at zero.")
     double contextMm = 0;
 
+    @Option(names = "--off-slice-validation", negatable = true, fallbackValue = "true",
+            description = "Step j also labels slices r +/- j of the validation lesions, as it does the training"
+                    + " lesions', and validates and calibrates the network on them; --no-off-slice-validation keeps"
+                    + " validation on the RECIST slices (default: ${DEFAULT-VALUE}).")
+    boolean offSliceValidation = false;
+
     @Mixin
     CommonOptions common;
 
@@ -104,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(abs.getParent());
         WsssConfig cfg = config(k, epochs, fineTuneEpochs, common.seed, common.threads,
                 abs.resolveSibling(abs.getFileName() + ".steps")).withInit(InitialWeights.parse(init));
-        cfg = cfg.withHnn(cfg.hnn().withContextMm(contextMm));
+        cfg = cfg.withHnn(cfg.hnn().withContextMm(contextMm)).withOffSliceValidation(offSliceValidation);
         WsssResult r = train(data, cfg, common);
         try (HnnModel model = r.model()) {
             Hnn.save(model, abs);

@@ -27,10 +27,13 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param seeds the rules of S(Ŷ, R̂, R)
  * @param grabCut the GrabCut refiner for every label
  * @param init where the network starts (random from the seed, or pretrained weights)
+ * @param offSliceValidation whether step j also labels slices r ± j of the validation lesions,
+ *     as it labels the training lesions, and validates and calibrates on them
+ *     ({@link WsssTraining}); otherwise validation holds the RECIST slices only
  */
 public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerConfig fineTune, long seed, Path checkpointDir,
                          int threads, PropagationConfig propagation, CnnSeedsConfig seeds, GrabCutConfig grabCut,
-                         InitialWeights init) {
+                         InitialWeights init, boolean offSliceValidation) {
 
     /** Validates; errors name the field and the value. */
     public WsssConfig {
@@ -47,6 +50,13 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
         Objects.requireNonNull(seeds, "WsssConfig.seeds");
         Objects.requireNonNull(grabCut, "WsssConfig.grabCut");
         Objects.requireNonNull(init, "WsssConfig.init");
+    }
+
+    /** The same with validation on the RECIST slices only ({@code offSliceValidation} false). */
+    public WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerConfig fineTune, long seed, Path checkpointDir,
+                      int threads, PropagationConfig propagation, CnnSeedsConfig seeds, GrabCutConfig grabCut,
+                      InitialWeights init) {
+        this(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, false);
     }
 
     /**
@@ -71,46 +81,51 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
 
     /** The same with another k. */
     public WsssConfig withK(int newK) {
-        return new WsssConfig(newK, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
+        return new WsssConfig(newK, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with another network. */
     public WsssConfig withHnn(HnnConfig h) {
-        return new WsssConfig(k, h, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
+        return new WsssConfig(k, h, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with other trainer configurations. */
     public WsssConfig withTraining(TrainerConfig first, TrainerConfig fine) {
-        return new WsssConfig(k, hnn, first, fine, seed, checkpointDir, threads, propagation, seeds, grabCut, init);
+        return new WsssConfig(k, hnn, first, fine, seed, checkpointDir, threads, propagation, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with another checkpoint directory ({@code null} for none). */
     public WsssConfig withCheckpointDir(Path dir) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, dir, threads, propagation, seeds, grabCut, init);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, dir, threads, propagation, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with another number of label threads. */
     public WsssConfig withThreads(int t) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, t, propagation, seeds, grabCut, init);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, t, propagation, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with other initial weights. */
     public WsssConfig withInit(InitialWeights i) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, i);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, i, offSliceValidation);
     }
 
     /** The same with another seed. */
     public WsssConfig withSeed(long s) {
-        return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut, init);
+        return new WsssConfig(k, hnn, initial, fineTune, s, checkpointDir, threads, propagation, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with another RECIST propagation (the extent of the off-slice labels). */
     public WsssConfig withPropagation(PropagationConfig p) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut, init);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, p, seeds, grabCut, init, offSliceValidation);
     }
 
     /** The same with other off-slice seed rules. */
     public WsssConfig withSeeds(CnnSeedsConfig c) {
-        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut, init);
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, c, grabCut, init, offSliceValidation);
+    }
+
+    /** The same with or without off-slice validation labels. */
+    public WsssConfig withOffSliceValidation(boolean on) {
+        return new WsssConfig(k, hnn, initial, fineTune, seed, checkpointDir, threads, propagation, seeds, grabCut, init, on);
     }
 }

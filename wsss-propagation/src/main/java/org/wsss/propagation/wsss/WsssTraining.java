@@ -130,7 +130,7 @@ public final class WsssTraining {
             throw new IllegalArgumentException("WSSS-" + config.k() + ": no RECIST-slice label could be made; problems: "
                     + base.problems());
         }
-        List<TrainingExample> val = recistLabels(validation, -1).examples();
+        List<TrainingExample> val = new ArrayList<>(recistLabels(validation, -1).examples());
         List<TrainingExample> all = new ArrayList<>(base.examples());
         HnnModel model;
         if (done >= 0) {
@@ -140,6 +140,7 @@ public final class WsssTraining {
                 Labels lj;
                 try (HnnModel previous = load(j - 1)) {
                     lj = offSliceLabels(previous, train, j);
+                    val.addAll(validationLabels(previous, validation, j));
                 }
                 all.addAll(lj.examples());
                 steps.add(restored(j, all.size(), lj, tj));
@@ -157,6 +158,7 @@ public final class WsssTraining {
                 long tj = System.nanoTime();
                 Labels lj = offSliceLabels(model, train, j);
                 all.addAll(lj.examples());
+                val.addAll(validationLabels(model, validation, j));
                 Trained t = trainStep(model, j, all, val, lj, tj);
                 model.close();
                 model = t.model();
@@ -228,6 +230,7 @@ public final class WsssTraining {
         p.put("k", Integer.toString(config.k()));
         p.put("step", Integer.toString(step));
         p.put("examples", Integer.toString(all.size()));
+        p.put("validation", Integer.toString(val.size()));
         p.put("init", config.init().toString());
         p.putAll(parts.provenance());
         HnnModel trained;
@@ -267,8 +270,24 @@ public final class WsssTraining {
         return label(jobs, step, 0, List.of());
     }
 
-    /** Labels of slices r ± j made with {@code model}. */
+    /**
+     * With {@link WsssConfig#offSliceValidation()}, the labels of the validation lesions' slices r ± j,
+     * made as the training lesions' are; else none.
+     */
+    private List<TrainingExample> validationLabels(HnnModel model, List<? extends LesionCase> cases, int j) {
+        if (!config.offSliceValidation() || cases.isEmpty()) {
+            return List.of();
+        }
+        return offSliceLabels(model, cases, j, -1).examples();
+    }
+
+    /** Labels of slices r ± j made with {@code model}, reported as step j's progress. */
     private Labels offSliceLabels(HnnModel model, List<? extends LesionCase> cases, int j) {
+        return offSliceLabels(model, cases, j, j);
+    }
+
+    /** Labels of slices r ± j made with {@code model}; {@code step} &lt; 0 reports no progress. */
+    private Labels offSliceLabels(HnnModel model, List<? extends LesionCase> cases, int j, int step) {
         List<Job> jobs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int skipped = 0;
@@ -303,7 +322,7 @@ public final class WsssTraining {
             Job jb = jobs.get(i);
             withMaps.add(new Job(jb.lesion(), jb.mark(), jb.slice(), jb.context(), maps.get(i)));
         }
-        return label(withMaps, j, skipped, problems);
+        return label(withMaps, step, skipped, problems);
     }
 
     /**

@@ -122,6 +122,27 @@ class WsssTrainingTest {
     }
 
     @Test
+    void offSliceValidationLabelsTheValidationLesionsSlicesToo(@TempDir Path dir) throws Exception {
+        List<EllipsoidCase> train = cases(4, 3), validation = cases(2, 4);
+        TrainerConfig t = tiny(1, dir).initial().withEpochs(3);
+        WsssConfig one = tiny(1, dir.resolve("plain")).withTraining(t, t.withEpochs(2));
+        try (HnnModel m0 = Wsss.train(train, validation, one, WsssListener.none()).model()) {
+            assertEquals("2", m0.info().provenance().parameters().get("validation"), "step 0: the RECIST slices");
+        }
+        Files.createDirectories(dir.resolve("off-slice"));
+        Files.copy(WsssTraining.stepFile(dir.resolve("plain"), 0), WsssTraining.stepFile(dir.resolve("off-slice"), 0));
+        WsssConfig plain = one.withK(3), offSlice = plain.withCheckpointDir(dir.resolve("off-slice")).withOffSliceValidation(true);
+        try (HnnModel a = Wsss.train(train, validation, plain, WsssListener.none()).model();
+             HnnModel b = Wsss.train(train, validation, offSlice, WsssListener.none()).model()) {
+            assertEquals("2", a.info().provenance().parameters().get("validation"));
+            assertEquals("6", b.info().provenance().parameters().get("validation"), "and slices r - 1, r + 1 of both");
+            assertEquals(a.info().provenance().parameters().get("examples"), b.info().provenance().parameters().get("examples"),
+                    "the training set is the same");
+            assertFalse(a.info().calibration().equals(b.info().calibration()), "calibrated on other slices");
+        }
+    }
+
+    @Test
     void aCheckpointOfAnotherNetworkIsRejected(@TempDir Path dir) {
         TrainerConfig one = new TrainerConfig(5e-3, 5e-3, 100, 1, 4, AlphaBetaSchedule.constant(1, 1), Augmentation.none(), 3L,
                 null);
