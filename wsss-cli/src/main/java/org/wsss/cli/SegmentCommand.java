@@ -110,6 +110,12 @@ final class SegmentCommand implements Callable<Integer> {
             + " (default: 1).")
     Double insideMarginMm;
 
+    @Option(names = "--inside-hull", negatable = true, fallbackValue = "true", description = "wsss, wsss-cnn: for"
+            + " --min-inside-fraction the previous slice's mask is taken as its filled convex hull, so a cross-section"
+            + " cut short on one side does not end the walk; --no-inside-hull measures against the mask itself"
+            + " (default: on).")
+    Boolean insideHull;
+
     @Option(names = "--confirm-scale", paramLabel = "F", description = "wsss: past F times the lesion's z semi-axis"
             + " (the --z-radius rule; the search reaches --z-radius-scale times it) a side goes on only where the"
             + " network's own mask still holds the lesion inside the previous slice's; 0 = off (default: 1).")
@@ -204,7 +210,7 @@ final class SegmentCommand implements Callable<Integer> {
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm,
-                confirmScale, seedConfidence, backgroundConfidence, intensityStop, intensityTrim);
+                confirmScale, seedConfidence, backgroundConfidence, intensityStop, intensityTrim, insideHull);
     }
 
     static Path maskFile(Path out, LesionCase c) {

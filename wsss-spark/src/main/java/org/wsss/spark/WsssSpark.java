@@ -157,6 +157,10 @@ public final class WsssSpark implements Runnable {
                 + " margin around the previous cross-section, mm (default: 1).")
         Double insideMarginMm;
 
+        @Option(names = "--inside-hull", negatable = true, fallbackValue = "true", description = "wsss, wsss-cnn:"
+                + " the stopping rule measures against the previous cross-section's convex hull (default: on).")
+        Boolean insideHull;
+
         @Option(names = "--confirm-scale", paramLabel = "F", description = "wsss: past F times the z semi-axis the"
                 + " walk needs the network's confirmation; 0 = off (default: 1).")
         Double confirmScale;
@@ -187,7 +191,7 @@ public final class WsssSpark implements Runnable {
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
                     minInsideFraction, insideMarginMm, confirmScale, seedConfidence, backgroundConfidence, intensityStop,
-                    intensityTrim);
+                    intensityTrim, insideHull);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");

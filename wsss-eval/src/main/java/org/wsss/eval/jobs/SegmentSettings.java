@@ -34,11 +34,14 @@ import org.wsss.propagation.inference.InferenceConfig;
  * @param intensityStop every method: the intensity stop's minimum fraction (0 = off); null = default
  * @param intensityTrim every method: the intensity trim's margin, a share of the lesion's HU range
  *     (0 = off); null = default
+ * @param insideHull wsss, wsss-cnn: whether the stopping rule measures against the previous
+ *     cross-section's convex hull ({@code InferenceConfig.insideHull}); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
                               Double threshold, Double minInsideFraction, Double insideMarginMm, Double confirmScale,
                               Double seedConfidence,
-                              Double backgroundConfidence, Double intensityStop, Double intensityTrim)
+                              Double backgroundConfidence, Double intensityStop, Double intensityTrim,
+                              Boolean insideHull)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -52,18 +55,27 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         if (method == null || !(method.equals("wsss") || method.equals("wsss-cnn") || method.equals("grabcut-3de"))) {
             throw new IllegalArgumentException("unknown --method " + method + " (known: wsss, wsss-cnn, grabcut-3de)");
         }
-        if (method.equals("grabcut-3de") && (threshold != null || minInsideFraction != null || insideMarginMm != null)) {
-            throw new IllegalArgumentException("--threshold, --min-inside-fraction and --inside-margin apply to"
-                    + " --method wsss and wsss-cnn, not grabcut-3de");
+        if (method.equals("grabcut-3de") && (threshold != null || minInsideFraction != null || insideMarginMm != null
+                || insideHull != null)) {
+            throw new IllegalArgumentException("--threshold, --min-inside-fraction, --inside-margin and --[no-]inside-hull"
+                    + " apply to --method wsss and wsss-cnn, not grabcut-3de");
         }
         if (!method.equals("wsss") && confirmScale != null) {
             throw new IllegalArgumentException("--confirm-scale applies to --method wsss only");
         }
     }
 
+    /** The same with {@code insideHull} at its default (null). */
+    public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
+                           Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
+                           Double backgroundConfidence, Double intensityStop, Double intensityTrim) {
+        this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
+                backgroundConfidence, intensityStop, intensityTrim, null);
+    }
+
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -86,6 +98,9 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         }
         if (insideMarginMm != null) {
             c = c.withInsideMarginMm(insideMarginMm);
+        }
+        if (insideHull != null) {
+            c = c.withInsideHull(insideHull);
         }
         if (confirmScale != null) {
             c = c.withConfirmZRadiusScale(confirmScale == 0 ? Double.POSITIVE_INFINITY : confirmScale);

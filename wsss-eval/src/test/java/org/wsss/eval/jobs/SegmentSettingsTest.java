@@ -48,6 +48,10 @@ class SegmentSettingsTest {
         assertEquals(InferenceConfig.gcDefaults().withConfirmZRadiusScale(Double.POSITIVE_INFINITY), off.inferenceConfig());
         SegmentSettings wide = new SegmentSettings("wsss", null, null, null, null, null, 1.1, null, null, null, null);
         assertEquals(1.1, wide.inferenceConfig().confirmZRadiusScale());
+        assertEquals(InferenceConfig.INSIDE_HULL, SegmentSettings.of("wsss").inferenceConfig().insideHull());
+        SegmentSettings noHull = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, null, null, null,
+                false);
+        assertEquals(InferenceConfig.defaults().withInsideHull(false), noHull.inferenceConfig());
     }
 
     @Test
@@ -67,6 +71,9 @@ class SegmentSettingsTest {
         IllegalArgumentException ce = assertThrows(IllegalArgumentException.class,
                 () -> new SegmentSettings("wsss-cnn", null, null, null, null, null, 1.0, null, null, null, null));
         assertEquals(true, ce.getMessage().contains("--confirm-scale"), ce.getMessage());
+        IllegalArgumentException he = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
+                "grabcut-3de", null, null, null, null, null, null, null, null, null, null, true));
+        assertEquals(true, he.getMessage().contains("--[no-]inside-hull"), he.getMessage());
         IllegalArgumentException cv = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings("wsss",
                 null, null, null, null, null, -1.0, null, null, null, null).inferenceConfig());
         assertEquals(true, cv.getMessage().contains("confirmZRadiusScale"), cv.getMessage());

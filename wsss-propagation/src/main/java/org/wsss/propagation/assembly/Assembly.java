@@ -91,6 +91,108 @@ public final class Assembly {
     }
 
     /**
+     * The filled convex hull of {@code mask}: every pixel whose centre lies in the convex hull of
+     * the centres of the mask's pixels (boundary included). A lesion's cross-section is close to
+     * convex, so its hull recovers a cross-section that a refiner cut short on one side; an empty
+     * mask gives an empty mask. O(pixels).
+     */
+    public static Mask convexHull(Mask mask) {
+        Objects.requireNonNull(mask, "mask");
+        int w = mask.width(), h = mask.height();
+        // The leftmost and rightmost pixel of every row span the hull's vertices.
+        long[] pts = new long[2 * h];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            int lo = -1, hi = -1;
+            for (int x = 0; x < w; x++) {
+                if (mask.getIndex(y * w + x)) {
+                    if (lo < 0) {
+                        lo = x;
+                    }
+                    hi = x;
+                }
+            }
+            if (lo >= 0) {
+                pts[n++] = pack(lo, y);
+                if (hi != lo) {
+                    pts[n++] = pack(hi, y);
+                }
+            }
+        }
+        if (n == 0) {
+            return Mask.empty(w, h);
+        }
+        long[] hull = hull(java.util.Arrays.copyOf(pts, n));
+        // Fill row by row: each row meets the convex polygon in one interval.
+        double[] left = new double[h], right = new double[h];
+        java.util.Arrays.fill(left, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(right, Double.NEGATIVE_INFINITY);
+        int m = hull.length;
+        for (int i = 0; i < m; i++) {
+            int x0 = px(hull[i]), y0 = py(hull[i]), x1 = px(hull[(i + 1) % m]), y1 = py(hull[(i + 1) % m]);
+            int ya = Math.min(y0, y1), yb = Math.max(y0, y1);
+            for (int y = ya; y <= yb; y++) {
+                double x = y0 == y1 ? x0 : x0 + (double) (x1 - x0) * (y - y0) / (y1 - y0);
+                double xa = y0 == y1 ? Math.min(x0, x1) : x, xb = y0 == y1 ? Math.max(x0, x1) : x;
+                left[y] = Math.min(left[y], xa);
+                right[y] = Math.max(right[y], xb);
+            }
+        }
+        Mask.Builder out = Mask.builder(w, h);
+        for (int y = 0; y < h; y++) {
+            if (left[y] > right[y]) {
+                continue;
+            }
+            // a small tolerance keeps pixels exactly on an edge despite rounding
+            int from = (int) Math.ceil(left[y] - 1e-9), to = (int) Math.floor(right[y] + 1e-9);
+            for (int x = Math.max(0, from); x <= Math.min(w - 1, to); x++) {
+                out.set(x, y);
+            }
+        }
+        return out.build();
+    }
+
+    /** Andrew's monotone chain over points packed as (x, y); counter-clockwise, collinear points dropped. */
+    private static long[] hull(long[] p) {
+        java.util.Arrays.sort(p); // by x, then y (both non-negative)
+        int n = p.length;
+        if (n < 3) {
+            return p;
+        }
+        long[] h = new long[2 * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            while (k >= 2 && cross(h[k - 2], h[k - 1], p[i]) <= 0) {
+                k--;
+            }
+            h[k++] = p[i];
+        }
+        for (int i = n - 2, t = k + 1; i >= 0; i--) {
+            while (k >= t && cross(h[k - 2], h[k - 1], p[i]) <= 0) {
+                k--;
+            }
+            h[k++] = p[i];
+        }
+        return java.util.Arrays.copyOf(h, Math.max(1, k - 1));
+    }
+
+    private static long cross(long o, long a, long b) {
+        return (long) (px(a) - px(o)) * (py(b) - py(o)) - (long) (py(a) - py(o)) * (px(b) - px(o));
+    }
+
+    private static long pack(int x, int y) {
+        return ((long) x << 32) | y;
+    }
+
+    private static int px(long p) {
+        return (int) (p >>> 32);
+    }
+
+    private static int py(long p) {
+        return (int) p;
+    }
+
+    /**
      * The voxels of {@code mask} connected to the seed pixels {@code seed} on slice
      * {@code slice} (only seed pixels that are in {@code mask} count). Every seed pixel inside
      * {@code mask} is kept, so a lesion whose RECIST slice was segmented never comes back

@@ -12,7 +12,8 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * Parameters of slice-propagated 3D inference ({@link SlicePropagatedSegmenter}).
  *
  * <p>Deviations from the paper: the paper gives no stopping rule and no z extent for the 3D walk.
- * {@code marginSlices}, {@code reachMm}, {@code minInsideFraction} and {@code confirmZRadiusScale} are this SDK's rules, and the
+ * {@code marginSlices}, {@code reachMm}, {@code minInsideFraction} (with {@code insideMarginMm} and
+ * {@code insideHull}) and {@code confirmZRadiusScale} are this SDK's rules, and the
  * default {@code propagation} is {@link PropagationConfig#segmentationDefaults()} (z semi-axis
  * the mean of the RECIST half-axes), not the sphere on the long axis; WSSS training uses the same
  * extent by default.
@@ -29,6 +30,9 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *     of its pixels inside the previous slice's mask grown by {@code insideMarginMm}; in [0, 1], 0 = off
  * @param insideMarginMm how far (mm, in-plane) outside the previous slice's mask a pixel still
  *     counts as inside it for {@code minInsideFraction}; finite, ≥ 0
+ * @param insideHull whether {@code minInsideFraction} measures against the filled convex hull of
+ *     the previous slice's mask ({@link org.wsss.propagation.assembly.Assembly#convexHull}) rather
+ *     than the mask itself (before the margin is added)
  * @param confirmZRadiusScale "-GC" mode: on slices past R̂'s extent at this z-radius scale (the
  *     {@code propagation}'s z-radius rule, Pythagorean model), a side goes on only where the
  *     network confirms the lesion: its own mask (Ŷ ≥ {@code threshold}) has pixels connected to the
@@ -41,8 +45,8 @@ import org.wsss.propagation.geometry.PropagationConfig;
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
-                              double minInsideFraction, double insideMarginMm, double confirmZRadiusScale,
-                              IntensityStop intensityStop, IntensityTrim intensityTrim) {
+                              double minInsideFraction, double insideMarginMm, boolean insideHull,
+                              double confirmZRadiusScale, IntensityStop intensityStop, IntensityTrim intensityTrim) {
 
     /**
      * The default {@link #insideMarginMm()}: a pixel within 1 mm of the previous slice's mask counts
@@ -60,6 +64,16 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * Measured on validation and test lesions (module README).
      */
     public static final double CONFIRM_Z_RADIUS_SCALE = 1.0;
+
+    /**
+     * The default {@link #insideHull()}: the inside-fraction rule measures against the convex hull
+     * of the previous cross-section. Where GrabCut or the network cut a lesion's cross-section
+     * short on one side (a lobe, a heterogeneous part), the next slice's full cross-section lay
+     * largely outside it and the walk ended one slice from the RECIST slice, the whole lesion
+     * reduced to one slice; the hull forgives the cut while drift past the end or into a
+     * neighbour still lies outside it. Chosen on validation lesions (module README).
+     */
+    public static final boolean INSIDE_HULL = true;
 
     /** The default network probability above which a region is a definite "-GC" foreground seed. */
     public static final double SEED_CONFIDENCE = 0.95;
@@ -103,7 +117,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * {@link PropagationConfig#segmentationDefaults()}; the "-GC" seeds with definite foreground
      * only where Ŷ &gt; 0.95 ({@link #SEED_CONFIDENCE}); default GrabCut; 6-connectivity; no reach
      * limit; a side stops where less than 0.8 of the new cross-section lies inside the previous
-     * one grown by {@link #INSIDE_MARGIN_MM}; past the scale-1 extent the "-GC" walk needs the
+     * one's convex hull ({@link #INSIDE_HULL}) grown by {@link #INSIDE_MARGIN_MM}; past the scale-1 extent the "-GC" walk needs the
      * network's confirmation ({@link #CONFIRM_Z_RADIUS_SCALE}, a no-op at this extent); the walk cut
      * where the lesion's intensity ends
      * ({@link IntensityStop#defaults()}) and every
@@ -119,7 +133,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
         return new InferenceConfig(0.5, 0, PropagationConfig.segmentationDefaults(),
                 CnnSeedsConfig.defaults().withForegroundConfidence(SEED_CONFIDENCE),
                 GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, INSIDE_MARGIN_MM,
-                CONFIRM_Z_RADIUS_SCALE, IntensityStop.defaults(),
+                INSIDE_HULL, CONFIRM_Z_RADIUS_SCALE, IntensityStop.defaults(),
                 IntensityTrim.defaults());
     }
 
@@ -144,60 +158,66 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     /** The same with another margin. */
     public InferenceConfig withMarginSlices(int m) {
         return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minInsideFraction,
-                insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
+                insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another threshold. */
     public InferenceConfig withThreshold(double t) {
         return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another reach. */
     public InferenceConfig withReachMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm,
-                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another propagation (the lesion's assumed z extent). */
     public InferenceConfig withPropagation(PropagationConfig p) {
         return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with other "-GC" seed rules. */
     public InferenceConfig withSeeds(CnnSeedsConfig c) {
         return new InferenceConfig(threshold, marginSlices, propagation, c, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another minimum inside fraction. */
     public InferenceConfig withMinInsideFraction(double f) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, f,
-                insideMarginMm, confirmZRadiusScale, intensityStop, intensityTrim);
+                insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another margin of the inside-fraction rule (mm). */
     public InferenceConfig withInsideMarginMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, mm, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, mm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another z-radius scale past which the "-GC" walk needs the network's confirmation (infinite = off). */
     public InferenceConfig withConfirmZRadiusScale(double scale) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, scale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, scale, intensityStop, intensityTrim);
+    }
+
+    /** The same with or without the convex hull of the previous cross-section for the inside-fraction rule. */
+    public InferenceConfig withInsideHull(boolean hull) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minInsideFraction, insideMarginMm, hull, confirmZRadiusScale, intensityStop, intensityTrim);
     }
 
     /** The same with another intensity trim. */
     public InferenceConfig withIntensityTrim(IntensityTrim t) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, confirmZRadiusScale, intensityStop, t);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, t);
     }
 
     /** The same with another intensity stop. */
     public InferenceConfig withIntensityStop(IntensityStop s) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, confirmZRadiusScale, s, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, s, intensityTrim);
     }
 }

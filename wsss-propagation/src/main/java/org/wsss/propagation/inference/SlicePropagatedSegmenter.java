@@ -45,9 +45,11 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *       mask ({@link Assembly#connectedToPrevious}), optionally also within {@code reachMm} of it
  *       ({@link Assembly#withinReach}; off by default). A side stops at the first slice where
  *       nothing is connected (the lesion has ended), where less than {@code minInsideFraction}
- *       of the slice's mask lies inside the previous slice's mask grown by {@code insideMarginMm}
- *       (the mask drifts out of the lesion: past its end, or into a neighbour; that slice is left
- *       out; the margin forgives the pixel or so an edge moves with noise alone), in the "-GC" mode
+ *       of the slice's mask lies inside the previous slice's mask (by default its filled convex
+ *       hull, {@code insideHull}) grown by {@code insideMarginMm} (the mask drifts out of the
+ *       lesion: past its end, or into a neighbour; that slice is left out; the margin forgives the
+ *       pixel or so an edge moves with noise alone, the hull a previous cross-section cut short on
+ *       one side), in the "-GC" mode
  *       on a slice past R̂'s extent at {@code confirmZRadiusScale} where the network's own mask
  *       (Ŷ ≥ threshold) is not connected to the previous mask or fails the inside rule (R̂'s seeds
  *       alone would carry the walk on through tissue of the lesion's HU), when R̂ has been
@@ -255,18 +257,20 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
 
     /**
      * Why the walk ends before slice mask {@code m} (non-empty, connected to {@code prev}), or
-     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask grown
-     * by {@code insideMarginMm}.
+     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask (its
+     * convex hull with {@code insideHull}) grown by {@code insideMarginMm}.
      */
     private String stopRule(Mask m, Mask prev, VoxelSpacing spacing) {
         if (config.minInsideFraction() > 0) {
+            Mask ref = config.insideHull() ? Assembly.convexHull(prev) : prev;
             long area = m.count();
             long inside = config.insideMarginMm() > 0
-                    ? Assembly.withinReach(m, prev, config.insideMarginMm(), spacing.x(), spacing.y()).count()
-                    : m.intersectionCount(prev);
+                    ? Assembly.withinReach(m, ref, config.insideMarginMm(), spacing.x(), spacing.y()).count()
+                    : m.intersectionCount(ref);
             if (inside < config.minInsideFraction() * area) {
-                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section grown by %.2f mm"
-                        + " (< %.3f)", inside, area, config.insideMarginMm(), config.minInsideFraction());
+                return String.format(Locale.ROOT, "%d of %d px inside the previous cross-section%s grown by %.2f mm"
+                        + " (< %.3f)", inside, area, config.insideHull() ? "'s convex hull" : "",
+                        config.insideMarginMm(), config.minInsideFraction());
             }
         }
         return null;
@@ -331,6 +335,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("reachMm", Double.toString(config.reachMm()));
         m.put("minInsideFraction", Double.toString(config.minInsideFraction()));
         m.put("insideMarginMm", Double.toString(config.insideMarginMm()));
+        m.put("insideHull", Boolean.toString(config.insideHull()));
         if (mode == Mode.GRABCUT) {
             m.put("confirmZRadiusScale", Double.toString(config.confirmZRadiusScale()));
         }

@@ -275,7 +275,8 @@ class SlicePropagatedSegmenterTest {
         assertSlicesUpTo(m, 51);
         String notes = String.join("; ", m.provenance().notes());
         assertTrue(notes.contains("above: stopped at slice 52, "), notes);
-        assertTrue(notes.contains(" px inside the previous cross-section grown by 1.00 mm (< 0.800)"), notes);
+        assertTrue(notes.contains(" px inside the previous cross-section's convex hull grown by 1.00 mm (< 0.800)"),
+                notes);
         // Below, where there is no neighbour, the walk is unchanged.
         for (int i = 46; i < 50; i++) {
             assertEquals(off.slice(c.zOf(i)), m.slice(c.zOf(i)), "slice " + i);
@@ -310,6 +311,39 @@ class SlicePropagatedSegmenterTest {
         assertFalse(m.slice(c.zOf(52)).isEmpty(), String.join("; ", m.provenance().notes()));
         assertFalse(m.slice(c.zOf(53)).isEmpty(), "the walk goes on past the grown slice");
         assertEquals("1.0", m.provenance().parameters().get("insideMarginMm"));
+    }
+
+    @Test
+    void insideHullForgivesAPreviousCrossSectionCutShortOnOneSide() {
+        // On the RECIST slice a bite (x left of the centre, |y| < 5 mm, about a third of the area)
+        // is at background HU, so the oracle's key-slice mask misses it; slice 51's full
+        // cross-section then lies a third outside that mask, but inside its convex hull.
+        EllipsoidCase c = edited(12, 8, 12, z -> z == 50, hu -> {
+            float[] bitten = hu.clone();
+            for (int y = 0; y < 64; y++) {
+                for (int x = 0; x < 64; x++) {
+                    if ((x - 32.3) * SP.x() < 0 && Math.abs((y - 31.6) * SP.y()) < 5) {
+                        bitten[y * 64 + x] = 20f;
+                    }
+                }
+            }
+            return bitten;
+        });
+        InferenceConfig cfg = InferenceConfig.defaults();
+        assertTrue(cfg.insideHull(), "on by default");
+        Mask3D plain = LesionSegmenters.hnn(ORACLE, cfg.withInsideHull(false)).segment(c);
+        String plainNotes = String.join("; ", plain.provenance().notes());
+        assertTrue(plainNotes.contains("below: stopped at slice 49, ") && plainNotes.contains("above: stopped at slice 51, "),
+                plainNotes);
+        assertEquals(1, IntStream.range(0, INDICES.length).filter(z -> !plain.slice(z).isEmpty()).count(), plainNotes);
+        Mask3D hull = LesionSegmenters.hnn(ORACLE, cfg).segment(c);
+        String notes = String.join("; ", hull.provenance().notes());
+        // the walk reaches the propagated extent (slices 47..53) on both sides
+        for (int i = 47; i <= 53; i++) {
+            assertFalse(hull.slice(c.zOf(i)).isEmpty(), "slice " + i + ": " + notes);
+        }
+        assertTrue(dice(hull, c.groundTruth().orElseThrow()) > 3 * dice(plain, c.groundTruth().orElseThrow()), notes);
+        assertEquals("true", hull.provenance().parameters().get("insideHull"));
     }
 
     @Test
