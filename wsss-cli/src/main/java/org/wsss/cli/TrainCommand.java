@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Step j also labels slices r +/- j of the validation lesions, as it does the training"
                     + " lesions', and validates and calibrates the network on them; --no-off-slice-validation keeps"
                     + " validation on the RECIST slices (default: ${DEFAULT-VALUE}).")
-    boolean offSliceValidation = false;
+    boolean offSliceValidation = true;
 
     @Mixin
     CommonOptions common;

@@ -65,13 +65,15 @@ public record WsssConfig(int k, HnnConfig hnn, TrainerConfig initial, TrainerCon
      * off-slice labels with the extent and seeds of 3D inference
      * ({@link PropagationConfig#segmentationDefaults()}, definite-foreground seeds where Ŷ &gt;
      * {@link InferenceConfig#SEED_CONFIDENCE}), so the network learns from labels made as its
-     * output will be used (measured in the wsss-propagation README).
+     * output will be used (measured in the wsss-propagation README); off-slice validation on
+     * ({@link #offSliceValidation()}): step j validates and calibrates the network on the
+     * validation lesions' slices r ± j too, the slices it is then trained on and used for.
      */
     public static WsssConfig defaults() {
         return new WsssConfig(7, HnnConfig.defaults(), TrainerConfig.defaults(), TrainerConfig.defaults().withEpochs(10), 42L,
                 null, 2, PropagationConfig.segmentationDefaults(),
                 CnnSeedsConfig.defaults().withForegroundConfidence(InferenceConfig.SEED_CONFIDENCE), GrabCutConfig.defaults(),
-                InitialWeights.random());
+                InitialWeights.random(), true);
     }
 
     /** The number of steps, (k − 1)/2 + 1 (step 0 is the RECIST slices). */

@@ -46,7 +46,9 @@ import org.wsss.propagation.Components;
  *       The new examples are added to the previous ones and the same model is trained on all of
  *       them ({@link WsssConfig#fineTune()}).</li>
  * </ol>
- * Validation examples are GrabCut-R labels on the validation lesions' RECIST slices.
+ * Validation examples are GrabCut-R labels on the validation lesions' RECIST slices, and with
+ * {@link WsssConfig#offSliceValidation()} (the default) from step j on also the labels of their
+ * slices r ± j, made with the current model as the training lesions' are.
  *
  * <p><b>Every slice uses the ROI of the original R</b> ({@code RoiSampler.recistRoi(R)}), the crop
  * 3D inference feeds the network, so a lesion is seen at one scale on all its slices.
@@ -76,7 +78,13 @@ import org.wsss.propagation.Components;
  * rather than 0.8), so fewer labels lie past the lesion's end or over its edge. Each step trains for a fixed number of epochs rather than
  * "until convergence" (the trainer drops the learning rate on a plateau); a fresh Adam state
  * starts every fine-tuning step. Slices are r ± j by series index, so a gap in the stored slices
- * skips that side for that step rather than taking the next stored slice.
+ * skips that side for that step rather than taking the next stored slice. The paper does not say
+ * what a step validates on; here (by default) it is the validation lesions' slices up to r ± j,
+ * labelled as the training ones. The network's probability calibration (Platt scaling on the
+ * validation set, {@code org.wsss.hnn.model.Calibration}) is then fitted on the slices the 3D walk
+ * thresholds: fitted on the RECIST slices alone it left the network over-segmenting off them,
+ * where the per-image balanced loss inflates the odds more (the ROI is fixed at the RECIST
+ * mark's, the lesion's cross-section smaller). Measured in the module README.
  */
 public final class WsssTraining {
 

@@ -131,7 +131,7 @@ class WsssTrainingTest {
         }
         Files.createDirectories(dir.resolve("off-slice"));
         Files.copy(WsssTraining.stepFile(dir.resolve("plain"), 0), WsssTraining.stepFile(dir.resolve("off-slice"), 0));
-        WsssConfig plain = one.withK(3), offSlice = plain.withCheckpointDir(dir.resolve("off-slice")).withOffSliceValidation(true);
+        WsssConfig plain = one.withK(3).withOffSliceValidation(false), offSlice = plain.withCheckpointDir(dir.resolve("off-slice")).withOffSliceValidation(true);
         try (HnnModel a = Wsss.train(train, validation, plain, WsssListener.none()).model();
              HnnModel b = Wsss.train(train, validation, offSlice, WsssListener.none()).model()) {
             assertEquals("2", a.info().provenance().parameters().get("validation"));
@@ -151,6 +151,11 @@ class WsssTrainingTest {
         WsssConfig other = tiny(3, dir).withHnn(new HnnConfig(List.of(4, 8), List.of(1, 1), 32)).withTraining(one, one);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wsss.train(train, List.of(), other));
         assertTrue(e.getMessage().contains("wsss-step-0.zip"), e.getMessage());
+    }
+
+    @Test
+    void offSliceValidationIsTheDefault() {
+        assertTrue(WsssConfig.defaults().offSliceValidation());
     }
 
     @Test
