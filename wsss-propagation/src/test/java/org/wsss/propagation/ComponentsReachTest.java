@@ -166,7 +166,8 @@ class ComponentsReachTest {
         try (HnnModel model = run.model()) {
             assertEquals(train.size() + val.size(), initial.calls.get(),
                     "step 0 and validation labels come from the initial-mask method");
-            assertEquals(2 * train.size(), seeds.calls.get(), "step 1 labels r - 1 and r + 1 of every lesion");
+            assertEquals(2 * (train.size() + val.size()), seeds.calls.get(),
+                    "step 1 labels r - 1 and r + 1 of every lesion, the validation lesion's too");
             assertTrue(flatter.calls.get() >= 2 * train.size());
             String p = model.info().provenance().parameters().toString();
             assertTrue(p.contains("counting-seeds") && p.contains("flatter") && p.contains("counting-initial"), p);
