@@ -156,6 +156,15 @@ public final class Mask {
         Shapes.checkSameShape("Mask", width, height, o.width, o.height);
     }
 
+    /**
+     * The filled convex hull: every pixel whose centre lies in the convex hull of the centres of
+     * this mask's pixels (boundary included); empty for an empty mask. A lesion's cross-section is
+     * close to convex, so its hull recovers one that a refiner cut short on one side. O(pixels).
+     */
+    public Mask convexHull() {
+        return MaskHull.filled(this);
+    }
+
     /** Bounding box of the true pixels, or {@code null} when the mask is empty. */
     public Roi boundingBox() {
         int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;

@@ -1,8 +1,6 @@
 package org.wsss.api;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Measures RECIST diameters on a binary mask, as {@link Recist#fromMask} documents.
@@ -49,26 +47,8 @@ final class RecistMeasurement {
             throw new IllegalArgumentException("Recist.fromMask needs a mask of at least 2 pixels, got " + mask.count());
         }
         double sx = sp.x(), sy = sp.y();
-        // Extreme pixels per row, in row order: candidates for the farthest pair.
-        List<int[]> cand = new ArrayList<>();
-        for (int y = 0; y < h; y++) {
-            int first = -1, last = -1;
-            for (int x = 0; x < w; x++) {
-                if (mask.getIndex(y * w + x)) {
-                    if (first < 0) {
-                        first = x;
-                    }
-                    last = x;
-                }
-            }
-            if (first >= 0) {
-                cand.add(new int[] {first, y});
-                if (last != first) {
-                    cand.add(new int[] {last, y});
-                }
-            }
-        }
-        int[][] hull = convexHull(cand, sx, sy);
+        // The farthest pair of pixel centres lies on their convex hull.
+        int[][] hull = MaskHull.vertices(mask);
         double best = -1;
         for (int i = 0; i < hull.length; i++) {
             for (int j = i + 1; j < hull.length; j++) {
@@ -327,32 +307,4 @@ final class RecistMeasurement {
         }
     }
 
-    /** Andrew's monotone chain in mm space; returns hull vertices (or all points if collinear). */
-    private static int[][] convexHull(List<int[]> pts, double sx, double sy) {
-        int[][] p = pts.toArray(new int[0][]);
-        Arrays.sort(p, (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-        if (p.length < 3) {
-            return p;
-        }
-        int[][] hull = new int[2 * p.length][];
-        int k = 0;
-        for (int[] q : p) {
-            while (k >= 2 && cross(hull[k - 2], hull[k - 1], q, sx, sy) <= 0) {
-                k--;
-            }
-            hull[k++] = q;
-        }
-        for (int i = p.length - 2, lo = k + 1; i >= 0; i--) {
-            while (k >= lo && cross(hull[k - 2], hull[k - 1], p[i], sx, sy) <= 0) {
-                k--;
-            }
-            hull[k++] = p[i];
-        }
-        int[][] out = Arrays.copyOf(hull, Math.max(k - 1, 2));
-        return out[1] == null ? p : out;
-    }
-
-    private static double cross(int[] o, int[] a, int[] b, double sx, double sy) {
-        return ((a[0] - o[0]) * sx) * ((b[1] - o[1]) * sy) - ((a[1] - o[1]) * sy) * ((b[0] - o[0]) * sx);
-    }
 }

@@ -31,7 +31,7 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * @param insideMarginMm how far (mm, in-plane) outside the previous slice's mask a pixel still
  *     counts as inside it for {@code minInsideFraction}; finite, ≥ 0
  * @param insideHull whether {@code minInsideFraction} measures against the filled convex hull of
- *     the previous slice's mask ({@link org.wsss.propagation.assembly.Assembly#convexHull}) rather
+ *     the previous slice's mask ({@link org.wsss.api.Mask#convexHull()}) rather
  *     than the mask itself (before the margin is added)
  * @param confirmZRadiusScale "-GC" mode: on slices past R̂'s extent at this z-radius scale (the
  *     {@code propagation}'s z-radius rule, Pythagorean model), a side goes on only where the

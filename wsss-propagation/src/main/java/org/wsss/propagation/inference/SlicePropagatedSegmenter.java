@@ -262,7 +262,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
      */
     private String stopRule(Mask m, Mask prev, VoxelSpacing spacing) {
         if (config.minInsideFraction() > 0) {
-            Mask ref = config.insideHull() ? Assembly.convexHull(prev) : prev;
+            Mask ref = config.insideHull() ? prev.convexHull() : prev;
             long area = m.count();
             long inside = config.insideMarginMm() > 0
                     ? Assembly.withinReach(m, ref, config.insideMarginMm(), spacing.x(), spacing.y()).count()
