@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>Where along z the errors lie ({@link org.wsss.eval.metrics.SliceErrors}): the false positive voxels on slices where
  * the ground truth is empty ("past the end") and on slices where it holds lesion ("over the
  * edge"), the extra slices (prediction, no truth) and the missed lesion slices (truth, no
- * prediction). Per lesion as counts; over lesions the share of false positives past the end /
+ * prediction), and the false negative voxels on those missed slices and under the edge of predicted
+ * slices. Per lesion as counts; over lesions the share of false positives past the end /
  * over the edge (mean over the lesions that have a false positive, and voxel-aggregated) and the
  * extra and missed slices per lesion (mean ± std; no voxel aggregate).
  *
@@ -54,7 +55,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " scored are listed in PRED/evaluation-failures.csv.",
             "%nFalse positives are split by slice: on slices where the ground truth is empty (past the lesion's end)"
                 + " or holds lesion (over its edge); extra slices (predicted, no lesion) and missed lesion slices"
-                + " (lesion, nothing predicted) are counted per lesion.",
+                + " (lesion, nothing predicted) are counted per lesion, and false negatives split into those on the"
+                + " missed slices and those under the edge of predicted slices.",
             "%nExit code: 0 all scored, 1 some lesions failed, 2 bad usage or nothing to score."},
         footerHeading = "%nExample:%n",
         footer = {"  ./wsss evaluate --pred masks/ --truth phantom/"})
@@ -134,7 +136,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 + " (for dice, the aggregate F1). fp_past_end_share / fp_over_edge_share: share of the false"
                 + " positive voxels on slices where the ground truth is empty / holds lesion, the mean over the"
                 + " lesions with a false positive; extra_slices: predicted slices without lesion, missed_slices:"
-                + " lesion slices without prediction, per lesion.");
+                + " lesion slices without prediction, per lesion; fn_missed_slices / fn_under_edge: false negative"
+                + " voxels on those missed slices / on predicted slices.");
         out.println(Evaluation.totals(scores));
         out.println(report.done().size() + " lesions scored, " + report.failures().size() + " failed"
                 + (report.failures().isEmpty() ? "" : " (see " + report.failuresFile() + ")")

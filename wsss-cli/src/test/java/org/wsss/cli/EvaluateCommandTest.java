@@ -43,9 +43,10 @@ class EvaluateCommandTest {
                 .filter(z -> !truthB.slice(z).isEmpty()).count();
         assertTrue(bSlices > 0, "test set-up");
         assertEquals(List.of(
-                "lesion,dice,precision,recall,tp,fp,fn,fp_past_end,fp_over_edge,extra_slices,missed_slices",
-                ids.get(0) + ",1.0,1.0,1.0," + a + ",0,0,0,0,0,0",
-                ids.get(1) + ",0.0,1.0,0.0,0,0," + b + ",0,0,0," + bSlices), perLesion);
+                "lesion,dice,precision,recall,tp,fp,fn,fp_past_end,fp_over_edge,extra_slices,missed_slices,"
+                        + "fn_missed_slices,fn_under_edge",
+                ids.get(0) + ",1.0,1.0,1.0," + a + ",0,0,0,0,0,0,0,0",
+                ids.get(1) + ",0.0,1.0,0.0,0,0," + b + ",0,0,0," + bSlices + "," + b + ",0"), perLesion);
 
         List<String> summary = Files.readAllLines(pred.resolve("evaluation-summary.csv"));
         double f1 = 2.0 * a / (2.0 * a + b);
@@ -71,6 +72,8 @@ class EvaluateCommandTest {
         assertTrue(r.out().contains("false positives: 0 voxels, 0.0 % on slices where the ground truth is empty"
                 + " (past the end), 0.0 % on lesion slices (over the edge); 0 extra slices (0.00 per lesion), "
                 + bSlices + " missed lesion slices"), r.out());
+        assertTrue(r.out().contains("false negatives: " + b + " voxels, 100.0 % on the missed slices, 0.0 % on"
+                + " predicted slices (under the edge)."), r.out());
         assertTrue(r.out().contains("| dice | 0.500 | 0.707 | " + String.format(java.util.Locale.ROOT, "%.3f", f1)
                 + " | 2 |"), r.out());
         assertTrue(r.out().contains("2 lesions scored, 1 failed"), r.out());
@@ -94,7 +97,8 @@ class EvaluateCommandTest {
         assertTrue(dice > 0.5 && dice < 1, "test set-up: " + dice);
         List<String> rows = Files.readAllLines(pred.resolve("evaluation.csv"));
         assertEquals("x," + dice + "," + (double) tp / p.count() + "," + (double) tp / t.count() + "," + tp + ","
-                + (p.count() - tp) + "," + (t.count() - tp) + ",0," + (p.count() - tp) + ",0,0", rows.get(1));
+                + (p.count() - tp) + "," + (t.count() - tp) + ",0," + (p.count() - tp) + ",0,0,0," + (t.count() - tp),
+                rows.get(1), "every false negative lies under the edge of a predicted slice");
         assertEquals(List.of("lesion,reason"), Files.readAllLines(pred.resolve("evaluation-failures.csv")));
     }
 
@@ -118,7 +122,7 @@ class EvaluateCommandTest {
         long overEdge = fp - pastEnd;
         assertTrue(pastEnd > 0 && overEdge > 0, "test set-up");
         List<String> rows = Files.readAllLines(pred.resolve("evaluation.csv"));
-        assertTrue(rows.get(1).endsWith("," + fp + ",0," + pastEnd + "," + overEdge + ",2,0"), rows.toString());
+        assertTrue(rows.get(1).endsWith("," + fp + ",0," + pastEnd + "," + overEdge + ",2,0,0,0"), rows.toString());
         List<String> summary = Files.readAllLines(pred.resolve("evaluation-summary.csv"));
         double share = (double) pastEnd / fp;
         assertEquals("fp_past_end_share," + share + ",0.0," + share + ",1", summary.get(4));

@@ -445,7 +445,7 @@ public final class SparkJobs {
             if (sc.reason() == null) {
                 long[] c = sc.counts();
                 scores.add(new Evaluation.Scores(sc.id(), new Overlap(c[0], c[1], c[2]),
-                        new SliceErrors(c[3], c[4], c[5], c[6])));
+                        new SliceErrors(c[3], c[4], c[5], c[6], c[7], c[8])));
             } else {
                 failures.add(new FailureRow(sc.id(), sc.reason()));
             }
@@ -458,7 +458,7 @@ public final class SparkJobs {
         return new EvaluationReport(scores, failures, withoutTruth);
     }
 
-    /** One lesion's seven counts (overlap, then slice errors), or why it could not be scored. */
+    /** One lesion's nine counts (overlap, then slice errors), or why it could not be scored. */
     private record Scored(String id, long[] counts, String reason) implements Serializable {
     }
 
@@ -482,7 +482,7 @@ public final class SparkJobs {
             Overlap o = s.overlap();
             SliceErrors e = s.slices();
             return new Scored(id, new long[] {o.tp(), o.fp(), o.fn(), e.fpPastEnd(), e.fpOverEdge(), e.extraSlices(),
-                e.missedSlices()}, null);
+                e.missedSlices(), e.fnMissedSlices(), e.fnUnderEdge()}, null);
         } catch (RuntimeException e) {
             return new Scored(id, null, LesionJobs.failureReason(e));
         }

@@ -66,13 +66,14 @@ public final class Evaluation {
     /** One row per lesion, in the order given; full precision when {@code csv}, else 3 decimals. */
     public static Tables perLesion(List<Scores> done, boolean csv) {
         Tables t = new Tables(List.of("lesion", "dice", "precision", "recall", "tp", "fp", "fn", "fp_past_end",
-                "fp_over_edge", "extra_slices", "missed_slices"));
+                "fp_over_edge", "extra_slices", "missed_slices", "fn_missed_slices", "fn_under_edge"));
         for (Scores d : done) {
             Overlap o = d.overlap();
             SliceErrors e = d.slices();
             t.add(List.of(d.lesion(), num(o.dice(), csv), num(o.precision(), csv), num(o.recall(), csv),
                     Long.toString(o.tp()), Long.toString(o.fp()), Long.toString(o.fn()), Long.toString(e.fpPastEnd()),
-                    Long.toString(e.fpOverEdge()), Long.toString(e.extraSlices()), Long.toString(e.missedSlices())));
+                    Long.toString(e.fpOverEdge()), Long.toString(e.extraSlices()), Long.toString(e.missedSlices()),
+                    Long.toString(e.fnMissedSlices()), Long.toString(e.fnUnderEdge())));
         }
         return t;
     }
@@ -114,10 +115,12 @@ public final class Evaluation {
         int n = done.size();
         return String.format(Locale.ROOT, "false positives: %d voxels, %.1f %% on slices where the ground"
                 + " truth is empty (past the end), %.1f %% on lesion slices (over the edge); %d extra slices"
-                + " (%.2f per lesion), %d missed lesion slices (%.2f per lesion).", sum.falsePositives(),
+                + " (%.2f per lesion), %d missed lesion slices (%.2f per lesion); false negatives: %d voxels,"
+                + " %.1f %% on the missed slices, %.1f %% on predicted slices (under the edge).", sum.falsePositives(),
                 100 * sum.pastEndShare(), 100 * sum.overEdgeShare(), sum.extraSlices(),
                 n == 0 ? 0.0 : (double) sum.extraSlices() / n, sum.missedSlices(),
-                n == 0 ? 0.0 : (double) sum.missedSlices() / n);
+                n == 0 ? 0.0 : (double) sum.missedSlices() / n, sum.falseNegatives(), 100 * sum.missedSliceShare(),
+                sum.falseNegatives() == 0 ? 0.0 : 100 - 100 * sum.missedSliceShare());
     }
 
     private static List<String> row(String metric, double[] values, String aggregate, String n, boolean csv) {

@@ -29,13 +29,15 @@ class SliceErrorsTest {
     @Test
     void handComputedSplit() {
         // truth on slices 1..3; prediction: slice 0 (4 voxels past the end), slice 1 WIDE over
-        // BLOCK (2 over the edge), slice 2 HALF (no FP), slice 3 nothing (missed), slice 4 HALF
-        // (2 past the end).
+        // BLOCK (2 over the edge), slice 2 HALF (no FP, 2 under the edge), slice 3 nothing (missed,
+        // its 4 voxels), slice 4 HALF (2 past the end).
         Mask3D truth = stack(E, BLOCK, BLOCK, BLOCK, E);
         Mask3D pred = stack(BLOCK, WIDE, HALF, E, HALF);
         SliceErrors e = Metrics.sliceErrors(pred, truth);
-        assertEquals(new SliceErrors(6, 2, 2, 1), e);
+        assertEquals(new SliceErrors(6, 2, 2, 1, 4, 2), e);
         assertEquals(Metrics.overlap(pred, truth).fp(), e.falsePositives());
+        assertEquals(Metrics.overlap(pred, truth).fn(), e.falseNegatives());
+        assertEquals(4.0 / 6, e.missedSliceShare(), 1e-12);
         assertEquals(0.75, e.pastEndShare(), 1e-12);
         assertEquals(0.25, e.overEdgeShare(), 1e-12);
     }
@@ -45,25 +47,28 @@ class SliceErrorsTest {
         Mask3D truth = stack(E, BLOCK, E);
         assertEquals(SliceErrors.ZERO, SliceErrors.of(truth, truth));
         SliceErrors empty = SliceErrors.of(stack(E, E, E), truth);
-        assertEquals(new SliceErrors(0, 0, 0, 1), empty);
+        assertEquals(new SliceErrors(0, 0, 0, 1, 4, 0), empty);
+        assertEquals(1.0, empty.missedSliceShare());
+        assertEquals(0.0, SliceErrors.ZERO.missedSliceShare());
         assertEquals(0.0, empty.pastEndShare());
         assertEquals(0.0, empty.overEdgeShare());
     }
 
     @Test
     void sumsOverLesions() {
-        SliceErrors a = new SliceErrors(6, 2, 2, 1);
-        SliceErrors b = new SliceErrors(0, 8, 0, 0);
+        SliceErrors a = new SliceErrors(6, 2, 2, 1, 4, 2);
+        SliceErrors b = new SliceErrors(0, 8, 0, 0, 0, 3);
         SliceErrors sum = SliceErrors.aggregate(List.of(a, b));
-        assertEquals(new SliceErrors(6, 10, 2, 1), sum);
+        assertEquals(new SliceErrors(6, 10, 2, 1, 4, 5), sum);
         assertEquals(6.0 / 16, sum.pastEndShare(), 1e-12);
         assertEquals(SliceErrors.ZERO, SliceErrors.aggregate(List.of()));
     }
 
     @Test
     void badInputIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new SliceErrors(-1, 0, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SliceErrors(0, 0, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> new SliceErrors(-1, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SliceErrors(0, 0, 0, -1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SliceErrors(0, 0, 0, 0, 0, -1));
         assertThrows(IllegalArgumentException.class, () -> SliceErrors.of(stack(E, E), stack(E, E, E)));
     }
 
@@ -81,14 +86,20 @@ class SliceErrorsTest {
                 java.util.Arrays.fill(t, z * w * h, (z + 1) * w * h, false);
             }
         }
-        long pastEnd = 0, overEdge = 0, extra = 0, missed = 0;
+        long pastEnd = 0, overEdge = 0, extra = 0, missed = 0, fnMissed = 0, fnEdge = 0;
         for (int z = 0; z < d; z++) {
             boolean truthHere = false, predHere = false;
-            long fp = 0;
+            long fp = 0, fn = 0;
             for (int i = z * w * h; i < (z + 1) * w * h; i++) {
                 truthHere |= t[i];
                 predHere |= p[i];
                 fp += p[i] && !t[i] ? 1 : 0;
+                fn += t[i] && !p[i] ? 1 : 0;
+            }
+            if (predHere) {
+                fnEdge += fn;
+            } else {
+                fnMissed += fn;
             }
             if (truthHere) {
                 overEdge += fp;
@@ -101,7 +112,8 @@ class SliceErrorsTest {
         Mask3D pm = Mask3D.of(w, h, d, S, p);
         Mask3D tm = Mask3D.of(w, h, d, S, t);
         SliceErrors e = SliceErrors.of(pm, tm);
-        assertEquals(new SliceErrors(pastEnd, overEdge, extra, missed), e);
+        assertEquals(new SliceErrors(pastEnd, overEdge, extra, missed, fnMissed, fnEdge), e);
         assertEquals(Metrics.overlap(pm, tm).fp(), e.falsePositives());
+        assertEquals(Metrics.overlap(pm, tm).fn(), e.falseNegatives());
     }
 }
