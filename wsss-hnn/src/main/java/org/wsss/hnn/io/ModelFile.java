@@ -39,7 +39,9 @@ import org.wsss.hnn.model.ModelInfo;
 /**
  * The one-file model format: a zip holding {@code model.properties} (format id, format version,
  * SDK version, architecture ({@code hnn}, or {@code unet} for the UNet baseline), input size, default window, training provenance, and the output {@link Calibration} as
- * {@code calibration.scale}/{@code calibration.offset} — optional, absent means the identity)
+ * {@code calibration.scale}/{@code calibration.offset} — optional, absent means the identity;
+ * {@code recistCalibration.scale}/{@code recistCalibration.offset} — optional, absent means the
+ * same as {@code calibration})
  * and one entry
  * {@code params/<name>} per parameter with its values as little-endian float32. Parameters are
  * keyed by stable names ({@link HnnNetwork#parameterShapes}), never by Java class names, and
@@ -230,6 +232,11 @@ public final class ModelFile {
         pr.parameters().forEach((k, v) -> p.setProperty("provenance.param." + k, v));
         p.setProperty("calibration.scale", Double.toString(info.calibration().scale()));
         p.setProperty("calibration.offset", Double.toString(info.calibration().offset()));
+        if (!info.recistCalibration().equals(info.calibration())) {
+            // Written only when it differs, so a model with one calibration has the file it had.
+            p.setProperty("recistCalibration.scale", Double.toString(info.recistCalibration().scale()));
+            p.setProperty("recistCalibration.offset", Double.toString(info.recistCalibration().offset()));
+        }
         for (int i = 0; i < pr.notes().size(); i++) {
             p.setProperty("provenance.note." + i, pr.notes().get(i));
         }
@@ -259,7 +266,10 @@ public final class ModelFile {
             Calibration cal = p.getProperty("calibration.scale") == null ? Calibration.identity()
                     : new Calibration(Double.parseDouble(p.getProperty("calibration.scale")),
                     Double.parseDouble(required(p, "calibration.offset")));
-            return new ModelInfo(cfg, w, pr, cal);
+            Calibration recist = p.getProperty("recistCalibration.scale") == null ? cal
+                    : new Calibration(Double.parseDouble(p.getProperty("recistCalibration.scale")),
+                    Double.parseDouble(required(p, "recistCalibration.offset")));
+            return new ModelInfo(cfg, w, pr, cal, recist);
         } catch (IllegalArgumentException e) {
             throw new WsssIoException(file, "bad model metadata: " + e.getMessage(), e);
         }

@@ -68,6 +68,13 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
     }
 
     /**
+     * This model with {@code c} as its RECIST-slice calibration: an independent copy (close both).
+     */
+    public HnnModel withRecistCalibration(Calibration c) {
+        return new HnnModel(network.copy(), info.withRecistCalibration(Objects.requireNonNull(c, "calibration")));
+    }
+
+    /**
      * This model as a 2.5D network reading the images at ±{@code mm} too
      * ({@link HnnConfig#withContextMm}), an independent copy: the first convolution keeps its
      * weights on the slice's channel and starts at zero on the two context channels, so the new
@@ -93,7 +100,8 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
             }
             values.put("s0_c0_W", wide);
         }
-        ModelInfo next = new ModelInfo(cfg, info.defaultWindow(), info.provenance(), info.calibration());
+        ModelInfo next = new ModelInfo(cfg, info.defaultWindow(), info.provenance(), info.calibration(),
+                info.recistCalibration());
         return new HnnModel(HnnNetwork.withParameters(cfg, values, network.dataType()), next);
     }
 
@@ -131,11 +139,44 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
      * {@link #predict}) gets its slice in every channel.
      */
     @Override
-    public synchronized List<ProbabilityMap> predictAll(List<Request> requests) {
+    public List<ProbabilityMap> predictAll(List<Request> requests) {
+        return predictAll(requests, info.calibration());
+    }
+
+    /**
+     * This model read through {@link ModelInfo#recistCalibration()}, the calibration fitted on
+     * the RECIST slices alone, instead of {@link ModelInfo#calibration()}: a view sharing this
+     * model's network (closing the model ends it too). The "-GC" walk reads the network this
+     * way: its seed confidences were chosen under that calibration.
+     */
+    public SliceSegmenter recistCalibrated() {
+        if (info.recistCalibration().equals(info.calibration())) {
+            return this;
+        }
+        HnnModel self = this;
+        return new SliceSegmenter() {
+            @Override
+            public ProbabilityMap predict(Slice slice, Roi roi, Window window) {
+                return predictAll(List.of(new Request(slice, roi, window))).get(0);
+            }
+
+            @Override
+            public List<ProbabilityMap> predictAll(List<Request> requests) {
+                return self.predictAll(requests, info.recistCalibration());
+            }
+
+            @Override
+            public List<Double> contextOffsetsMm() {
+                return self.contextOffsetsMm();
+            }
+        };
+    }
+
+    private synchronized List<ProbabilityMap> predictAll(List<Request> requests, Calibration calibration) {
         int s = info.config().inputSize();
         List<ProbabilityMap> out = new ArrayList<>(requests.size());
         Map<String, String> params = new TreeMap<>(Map.of("inputSize", Integer.toString(s),
-                "channels", info.config().channels().toString(), "calibration", info.calibration().toString()));
+                "channels", info.config().channels().toString(), "calibration", calibration.toString()));
         if (info.config().contextMm() > 0) {
             params.put("contextMm", Double.toString(info.config().contextMm()));
         }
@@ -154,7 +195,7 @@ public final class HnnModel implements SliceSegmenter, AutoCloseable {
             try (INDArray x = Nd4j.create(data, new long[]{chunk.size(), ch, s, s}, 'c').castTo(network.dataType())) {
                 prob = network.predict(x);
             }
-            info.calibration().applyInPlace(prob);
+            calibration.applyInPlace(prob);
             for (int i = 0; i < chunk.size(); i++) {
                 float[] p = new float[s * s];
                 System.arraycopy(prob, i * s * s, p, 0, p.length);

@@ -202,6 +202,20 @@ public final class HnnTrainer {
         return new Result(new HnnModel(net, info), history);
     }
 
+    /**
+     * The Platt scaling ({@link Calibration}) of {@code model}'s raw output fitted on
+     * {@code examples} as training fits it on the validation set, e.g. on a subset of that set.
+     *
+     * @throws IllegalArgumentException if {@code examples} is empty
+     */
+    public Calibration calibrate(HnnModel model, List<TrainingExample> examples) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("calibrate needs at least one example");
+        }
+        HnnNetwork net = model.network();
+        return calibration(net, new RoiSampler(net.config().inputSize()), examples);
+    }
+
     /** Most examples whose outputs {@link #calibration} looks at (evenly spaced over the list). */
     static final int CALIBRATION_EXAMPLES = 256;
 

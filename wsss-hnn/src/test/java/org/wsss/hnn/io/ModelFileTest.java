@@ -120,6 +120,41 @@ class ModelFileTest {
     }
 
     @Test
+    void aSecondRecistSliceCalibrationIsSavedAndReadThroughTheView(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m.zip");
+        var c = SyntheticDiscs.make(1, 32, 9L).get(0);
+        var roi = org.wsss.hnn.train.RoiSampler.recistRoi(c.recist());
+        org.wsss.hnn.model.Calibration recist = new org.wsss.hnn.model.Calibration(0.5, 1.5);
+        try (HnnModel one = trained(5L); HnnModel two = one.withRecistCalibration(recist)) {
+            assertTrue(one.recistCalibrated() == one, "one calibration: the model itself");
+            Hnn.save(one, f);
+            assertFalse(properties(f).contains("recistCalibration"), "a model with one calibration writes the file it did");
+            Hnn.save(two, f);
+            assertTrue(properties(f).contains("recistCalibration.offset=1.5"), properties(f));
+            Path raw = dir.resolve("raw.zip");
+            ModelZips.rewrite(f, raw, t -> t.replaceAll("(?m)^(recistC|c)alibration\\..*$", ""));
+            try (HnnModel back = Hnn.load(f); HnnModel uncalibrated = Hnn.load(raw)) {
+                assertEquals(two.info(), back.info());
+                assertEquals(recist, back.info().recistCalibration());
+                assertEquals(one.info().calibration(), back.info().calibration());
+                float[] r = uncalibrated.predict(c.slice(), roi, Window.DEFAULT).toArray();
+                float[] main = back.predict(c.slice(), roi, Window.DEFAULT).toArray();
+                float[] viaRecist = back.recistCalibrated().predict(c.slice(), roi, Window.DEFAULT).toArray();
+                for (int i = 0; i < r.length; i++) {
+                    assertEquals(one.info().calibration().apply(r[i]), main[i], 1e-5f, "pixel " + i);
+                    assertEquals(recist.apply(r[i]), viaRecist[i], 1e-5f, "pixel " + i);
+                }
+            }
+        }
+    }
+
+    private static String properties(Path zip) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            return new String(z.getInputStream(z.getEntry("model.properties")).readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void otherFormatVersionIsRejected(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("m.zip");
         try (HnnModel m = Hnn.create(TINY, 1L)) {

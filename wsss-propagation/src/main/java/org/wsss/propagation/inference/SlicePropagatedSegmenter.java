@@ -104,14 +104,17 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
     }
 
     /**
-     * A segmenter over {@code model} with {@code parts} in place of the defaults: the
+     * A segmenter over {@code model} with {@code parts} in place of the defaults (in the "-GC"
+     * mode an {@link HnnModel} is read through {@link HnnModel#recistCalibrated()}): the
      * {@code propagator} gives R̂ (and so the walk's extent), the {@code seeds} (with Ŷ as prior
      * and R as reference) and {@code refiner} make the "-GC" slice masks. The RECIST slice is
      * segmented by the network, so {@code parts.initialMask()} is not read. Of {@code config}
      * the propagation, seed and GrabCut settings are those of the default parts only.
      */
     public SlicePropagatedSegmenter(SliceSegmenter model, InferenceConfig config, Mode mode, Components parts) {
-        this.model = Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(model, "model");
+        // The "-GC" walk's seed confidences were chosen under the RECIST-slice calibration.
+        this.model = mode == Mode.GRABCUT && model instanceof HnnModel h ? h.recistCalibrated() : model;
         this.config = Objects.requireNonNull(config, "config");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.parts = Objects.requireNonNull(parts, "parts");

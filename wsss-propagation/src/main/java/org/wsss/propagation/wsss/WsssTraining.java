@@ -84,7 +84,10 @@ import org.wsss.propagation.Components;
  * validation set, {@code org.wsss.hnn.model.Calibration}) is then fitted on the slices the 3D walk
  * thresholds: fitted on the RECIST slices alone it left the network over-segmenting off them,
  * where the per-image balanced loss inflates the odds more (the ROI is fixed at the RECIST
- * mark's, the lesion's cross-section smaller). Measured in the module README.
+ * mark's, the lesion's cross-section smaller). The model also keeps the calibration fitted on the
+ * RECIST slices alone ({@code ModelInfo.recistCalibration()}): the off-slice labels' seeds and
+ * the "-GC" walk read the network through it ({@code HnnModel.recistCalibrated()}), since their
+ * seed confidences were chosen under it. Measured in the module README.
  */
 public final class WsssTraining {
 
@@ -139,6 +142,7 @@ public final class WsssTraining {
                     + base.problems());
         }
         List<TrainingExample> val = new ArrayList<>(recistLabels(validation, -1).examples());
+        int recistVal = val.size();
         List<TrainingExample> all = new ArrayList<>(base.examples());
         HnnModel model;
         if (done >= 0) {
@@ -156,7 +160,7 @@ public final class WsssTraining {
             model = load(done);
         } else {
             try (HnnModel initial = config.init().open(config.hnn(), Seeds.derive(config.seed(), "network"))) {
-                Trained t = trainStep(initial, 0, all, val, base, t0);
+                Trained t = trainStep(initial, 0, all, val, recistVal, base, t0);
                 model = t.model();
                 steps.add(t.step());
             }
@@ -167,7 +171,7 @@ public final class WsssTraining {
                 Labels lj = offSliceLabels(model, train, j);
                 all.addAll(lj.examples());
                 val.addAll(validationLabels(model, validation, j));
-                Trained t = trainStep(model, j, all, val, lj, tj);
+                Trained t = trainStep(model, j, all, val, recistVal, lj, tj);
                 model.close();
                 model = t.model();
                 steps.add(t.step());
@@ -214,8 +218,8 @@ public final class WsssTraining {
     }
 
     /** Trains a copy of {@code model} on {@code all}; {@code model} stays the caller's. */
-    private Trained trainStep(HnnModel model, int step, List<TrainingExample> all, List<TrainingExample> val, Labels l,
-                              long t0) {
+    private Trained trainStep(HnnModel model, int step, List<TrainingExample> all, List<TrainingExample> val,
+                              int recistVal, Labels l, long t0) {
         TrainerConfig tc = (step == 0 ? config.initial() : config.fineTune())
                 .withSeed(Seeds.derive(config.seed(), "training-step-" + step));
         if (tc.checkpointDir() != null) {
@@ -233,7 +237,8 @@ public final class WsssTraining {
                 listener.onEpochEnd(step, summary);
             }
         };
-        HnnTrainer.Result r = Hnn.trainer(tc, List.of(bridge)).fit(model, List.copyOf(all), val);
+        HnnTrainer trainer = Hnn.trainer(tc, List.of(bridge));
+        HnnTrainer.Result r = trainer.fit(model, List.copyOf(all), val);
         Map<String, String> p = new TreeMap<>();
         p.put("k", Integer.toString(config.k()));
         p.put("step", Integer.toString(step));
@@ -245,6 +250,12 @@ public final class WsssTraining {
         try (HnnModel fitted = r.model()) {
             trained = fitted.withProvenance(Provenance.of("wsss-" + config.k(), p).withSeed(config.seed())
                     .withParent(fitted.info().provenance()));
+            if (recistVal > 0 && val.size() > recistVal) {
+                // Validated on off-slice labels too: keep the RECIST-slice calibration for the "-GC" walk.
+                try (HnnModel both = trained) {
+                    trained = both.withRecistCalibration(trainer.calibrate(both, val.subList(0, recistVal)));
+                }
+            }
         }
         Path file = null;
         if (config.checkpointDir() != null) {
@@ -324,7 +335,8 @@ public final class WsssTraining {
                 }
             }
         }
-        List<ProbabilityMap> maps = model.predictAll(requests);
+        // Seeded as the "-GC" walk seeds: through the RECIST-slice calibration.
+        List<ProbabilityMap> maps = model.recistCalibrated().predictAll(requests);
         List<Job> withMaps = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             Job jb = jobs.get(i);

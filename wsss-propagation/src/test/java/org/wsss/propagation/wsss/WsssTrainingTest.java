@@ -139,6 +139,12 @@ class WsssTrainingTest {
             assertEquals(a.info().provenance().parameters().get("examples"), b.info().provenance().parameters().get("examples"),
                     "the training set is the same");
             assertFalse(a.info().calibration().equals(b.info().calibration()), "calibrated on other slices");
+            assertEquals(a.info().calibration(), a.info().recistCalibration(), "one calibration without off-slice labels");
+            assertFalse(b.info().calibration().equals(b.info().recistCalibration()),
+                    "and the RECIST slices' own kept for the -GC walk");
+            try (HnnModel back = org.wsss.hnn.Hnn.load(WsssTraining.stepFile(dir.resolve("off-slice"), 1))) {
+                assertEquals(b.info().recistCalibration(), back.info().recistCalibration(), "saved with the step");
+            }
         }
     }
 
