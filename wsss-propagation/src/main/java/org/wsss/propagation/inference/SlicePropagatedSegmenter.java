@@ -216,9 +216,10 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     ended = true;
                     break;
                 }
-                String stop = stopRule(m, prev, lesion.spacing());
+                Mask inside = insideReference(prev);
+                String stop = stopRule(m, inside, lesion.spacing());
                 if (stop == null && mode == Mode.GRABCUT && pastConfirmedExtent(r, indices[z], lesion.spacing())) {
-                    stop = networkDisagrees(lesion, p, prev);
+                    stop = networkDisagrees(lesion, p, prev, inside);
                 }
                 if (stop != null) {
                     notes.add(where + ": stopped at slice " + indices[z] + ", " + stop);
@@ -259,13 +260,20 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
     }
 
     /**
-     * Why the walk ends before slice mask {@code m} (non-empty, connected to {@code prev}), or
-     * null to go on: less than {@code minInsideFraction} of it lies inside the previous mask (its
-     * convex hull with {@code insideHull}) grown by {@code insideMarginMm}.
+     * What {@link #stopRule} measures a slice's mask against: the previous mask, or its convex
+     * hull with {@code insideHull}; computed once per slice, as both rules of the slice use it.
      */
-    private String stopRule(Mask m, Mask prev, VoxelSpacing spacing) {
+    private Mask insideReference(Mask prev) {
+        return config.minInsideFraction() > 0 && config.insideHull() ? prev.convexHull() : prev;
+    }
+
+    /**
+     * Why the walk ends before slice mask {@code m} (non-empty, connected to the previous mask), or
+     * null to go on: less than {@code minInsideFraction} of it lies inside {@code ref}
+     * ({@link #insideReference}) grown by {@code insideMarginMm}.
+     */
+    private String stopRule(Mask m, Mask ref, VoxelSpacing spacing) {
         if (config.minInsideFraction() > 0) {
-            Mask ref = config.insideHull() ? prev.convexHull() : prev;
             long area = m.count();
             long inside = config.insideMarginMm() > 0
                     ? Assembly.withinReach(m, ref, config.insideMarginMm(), spacing.x(), spacing.y()).count()
@@ -296,15 +304,15 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
     /**
      * Why the network does not confirm the lesion on a slice past the confirmed extent, or null:
      * its own mask (Ŷ ≥ threshold) has nothing connected to the previous slice's mask, or fails
-     * {@link #stopRule} against it.
+     * {@link #stopRule} against {@code inside}, the previous mask's {@link #insideReference}.
      */
-    private String networkDisagrees(LesionCase lesion, ProbabilityMap p, Mask prev) {
+    private String networkDisagrees(LesionCase lesion, ProbabilityMap p, Mask prev, Mask inside) {
         Mask own = Assembly.connectedToPrevious(p.threshold(lesion.width(), lesion.height(), config.threshold()), prev,
                 config.connectivity());
         if (own.isEmpty()) {
             return "past the confirmed extent the network's own mask has nothing connected to the previous slice";
         }
-        String why = stopRule(own, prev, lesion.spacing());
+        String why = stopRule(own, inside, lesion.spacing());
         return why == null ? null : "past the confirmed extent the network's own mask has " + why;
     }
 
