@@ -107,7 +107,7 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--inside-margin", paramLabel = "MM", description = "wsss, wsss-cnn: for --min-inside-fraction a"
             + " pixel within MM millimetres of the previous slice's mask counts as inside it; 0 = strictly inside"
-            + " (default: 1).")
+            + " (default: 1.5).")
     Double insideMarginMm;
 
     @Option(names = "--inside-hull", negatable = true, fallbackValue = "true", description = "wsss, wsss-cnn: for"

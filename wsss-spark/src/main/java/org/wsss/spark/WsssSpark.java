@@ -154,7 +154,7 @@ public final class WsssSpark implements Runnable {
         Double minInsideFraction;
 
         @Option(names = "--inside-margin", paramLabel = "MM", description = "wsss, wsss-cnn: the stopping rule's"
-                + " margin around the previous cross-section, mm (default: 1).")
+                + " margin around the previous cross-section, mm (default: 1.5).")
         Double insideMarginMm;
 
         @Option(names = "--inside-hull", negatable = true, fallbackValue = "true", description = "wsss, wsss-cnn:"

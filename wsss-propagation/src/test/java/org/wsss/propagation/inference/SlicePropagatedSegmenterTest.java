@@ -275,7 +275,7 @@ class SlicePropagatedSegmenterTest {
         assertSlicesUpTo(m, 51);
         String notes = String.join("; ", m.provenance().notes());
         assertTrue(notes.contains("above: stopped at slice 52, "), notes);
-        assertTrue(notes.contains(" px inside the previous cross-section's convex hull grown by 1.00 mm (< 0.800)"),
+        assertTrue(notes.contains(" px inside the previous cross-section's convex hull grown by 1.50 mm (< 0.800)"),
                 notes);
         // Below, where there is no neighbour, the walk is unchanged.
         for (int i = 46; i < 50; i++) {
@@ -310,7 +310,7 @@ class SlicePropagatedSegmenterTest {
         assertEquals(InferenceConfig.INSIDE_MARGIN_MM, InferenceConfig.defaults().insideMarginMm());
         assertFalse(m.slice(c.zOf(52)).isEmpty(), String.join("; ", m.provenance().notes()));
         assertFalse(m.slice(c.zOf(53)).isEmpty(), "the walk goes on past the grown slice");
-        assertEquals("1.0", m.provenance().parameters().get("insideMarginMm"));
+        assertEquals("1.5", m.provenance().parameters().get("insideMarginMm"));
     }
 
     @Test
