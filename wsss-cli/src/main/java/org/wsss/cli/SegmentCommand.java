@@ -19,6 +19,7 @@ import org.wsss.eval.jobs.LesionJobs;
 import org.wsss.eval.jobs.LesionRow;
 import org.wsss.eval.jobs.SegmentSettings;
 import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.assembly.IntensityStop;
 import org.wsss.propagation.assembly.LesionMeasurement;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
@@ -136,6 +137,12 @@ final class SegmentCommand implements Callable<Integer> {
             + " mask (the lesion has ended); 0 = off (default: 0.3).")
     Double intensityStop;
 
+    @Option(names = "--intensity-range", paramLabel = "MASK|INITIAL_MASK", description = "wsss, wsss-cnn: the"
+            + " RECIST-slice mask whose HU range --intensity-stop reads: the method's own (MASK) or the initial"
+            + " GrabCut-R mask, the same for every network (INITIAL_MASK) (default: INITIAL_MASK for wsss-cnn, MASK"
+            + " for wsss).")
+    IntensityStop.RangeFrom intensityRange;
+
     @Option(names = "--intensity-trim", paramLabel = "M", description = "Every method: remove from every slice's"
             + " mask the pixels whose HU lie more than M times the width of the RECIST-slice mask's 5th-95th"
             + " percentile range outside it (holes filled again); 0 = off (default: 0.25).")
@@ -210,7 +217,8 @@ final class SegmentCommand implements Callable<Integer> {
     /** The method and the options given ({@link SegmentSettings} builds the configs and the segmenter). */
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm,
-                confirmScale, seedConfidence, backgroundConfidence, intensityStop, intensityTrim, insideHull);
+                confirmScale, seedConfidence, backgroundConfidence, intensityStop, intensityTrim, insideHull,
+                intensityRange);
     }
 
     static Path maskFile(Path out, LesionCase c) {

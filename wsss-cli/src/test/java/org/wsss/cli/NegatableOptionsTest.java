@@ -1,13 +1,19 @@
 package org.wsss.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.wsss.propagation.assembly.IntensityStop;
 import picocli.CommandLine;
 
-/** The on-by-default switches of train and segment parse both ways and reach their configs. */
+/**
+ * The on-by-default switches of train and segment parse both ways and reach their configs; so does
+ * segment's {@code --intensity-range}.
+ */
 class NegatableOptionsTest {
 
     private static <T> T parse(String command, String... args) {
@@ -27,6 +33,18 @@ class NegatableOptionsTest {
         assertFalse(off.settings().inferenceConfig().insideHull());
         SegmentCommand on = parse("segment", "--deeplesion", "d", "--out", "o", "--method", "wsss-cnn", "--inside-hull");
         assertTrue(on.settings().inferenceConfig().insideHull());
+    }
+
+    @Test
+    void intensityRangeParsesAndReachesTheConfig() {
+        SegmentCommand plain = parse("segment", "--deeplesion", "d", "--out", "o", "--method", "wsss-cnn");
+        assertNull(plain.settings().intensityRange(), "not given: the library default");
+        assertEquals(IntensityStop.RangeFrom.INITIAL_MASK, plain.settings().inferenceConfig().intensityStop().rangeFrom());
+        SegmentCommand own = parse("segment", "--deeplesion", "d", "--out", "o", "--method", "wsss-cnn",
+                "--intensity-range", "MASK");
+        assertEquals(IntensityStop.RangeFrom.MASK, own.settings().inferenceConfig().intensityStop().rangeFrom());
+        assertThrows(CommandLine.ParameterException.class,
+                () -> parse("segment", "--deeplesion", "d", "--out", "o", "--intensity-range", "SOMETIMES"));
     }
 
     @Test

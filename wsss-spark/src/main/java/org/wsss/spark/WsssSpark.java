@@ -8,6 +8,7 @@ import org.wsss.api.Split;
 import org.wsss.api.WsssIoException;
 import org.wsss.eval.jobs.Evaluation;
 import org.wsss.eval.jobs.SegmentSettings;
+import org.wsss.propagation.assembly.IntensityStop;
 import org.wsss.propagation.geometry.PropagationConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -177,6 +178,11 @@ public final class WsssSpark implements Runnable {
                 + " a slice's mask lies in the RECIST-slice mask's HU range; 0 = off (default: 0.3).")
         Double intensityStop;
 
+        @Option(names = "--intensity-range", paramLabel = "MASK|INITIAL_MASK", description = "wsss, wsss-cnn: the"
+                + " RECIST-slice mask whose HU range --intensity-stop reads (default: INITIAL_MASK for wsss-cnn, MASK"
+                + " for wsss).")
+        IntensityStop.RangeFrom intensityRange;
+
         @Option(names = "--intensity-trim", paramLabel = "M", description = "Every method: trim each slice's mask to"
                 + " the RECIST-slice mask's HU range widened by M times its width; 0 = off (default: 0.25).")
         Double intensityTrim;
@@ -191,7 +197,7 @@ public final class WsssSpark implements Runnable {
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
                     minInsideFraction, insideMarginMm, confirmScale, seedConfidence, backgroundConfidence, intensityStop,
-                    intensityTrim, insideHull);
+                    intensityTrim, insideHull, intensityRange);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");

@@ -6,6 +6,7 @@ import org.wsss.api.LesionSegmenter;
 import org.wsss.hnn.Hnn;
 import org.wsss.hnn.model.HnnModel;
 import org.wsss.propagation.LesionSegmenters;
+import org.wsss.propagation.assembly.IntensityStop;
 import org.wsss.propagation.assembly.IntensityTrim;
 import org.wsss.propagation.baseline.GrabCut3deConfig;
 import org.wsss.propagation.geometry.PropagationConfig;
@@ -36,12 +37,14 @@ import org.wsss.propagation.inference.InferenceConfig;
  *     (0 = off); null = default
  * @param insideHull wsss, wsss-cnn: whether the stopping rule measures against the previous
  *     cross-section's convex hull ({@code InferenceConfig.insideHull}); null = default
+ * @param intensityRange wsss, wsss-cnn: which RECIST-slice mask the intensity stop's HU range is
+ *     read from ({@code IntensityStop.rangeFrom}); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
                               Double threshold, Double minInsideFraction, Double insideMarginMm, Double confirmScale,
                               Double seedConfidence,
                               Double backgroundConfidence, Double intensityStop, Double intensityTrim,
-                              Boolean insideHull)
+                              Boolean insideHull, IntensityStop.RangeFrom intensityRange)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -56,26 +59,35 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
             throw new IllegalArgumentException("unknown --method " + method + " (known: wsss, wsss-cnn, grabcut-3de)");
         }
         if (method.equals("grabcut-3de") && (threshold != null || minInsideFraction != null || insideMarginMm != null
-                || insideHull != null)) {
-            throw new IllegalArgumentException("--threshold, --min-inside-fraction, --inside-margin and --[no-]inside-hull"
-                    + " apply to --method wsss and wsss-cnn, not grabcut-3de");
+                || insideHull != null || intensityRange != null)) {
+            throw new IllegalArgumentException("--threshold, --min-inside-fraction, --inside-margin, --[no-]inside-hull"
+                    + " and --intensity-range apply to --method wsss and wsss-cnn, not grabcut-3de");
         }
         if (!method.equals("wsss") && confirmScale != null) {
             throw new IllegalArgumentException("--confirm-scale applies to --method wsss only");
         }
     }
 
-    /** The same with {@code insideHull} at its default (null). */
+    /** The same with {@code insideHull} and {@code intensityRange} at their defaults (null). */
     public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
                            Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
                            Double backgroundConfidence, Double intensityStop, Double intensityTrim) {
         this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
-                backgroundConfidence, intensityStop, intensityTrim, null);
+                backgroundConfidence, intensityStop, intensityTrim, null, null);
+    }
+
+    /** The same with {@code intensityRange} at its default (null). */
+    public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
+                           Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
+                           Double backgroundConfidence, Double intensityStop, Double intensityTrim,
+                           Boolean insideHull) {
+        this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
+                backgroundConfidence, intensityStop, intensityTrim, insideHull, null);
     }
 
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -113,6 +125,9 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         }
         if (intensityStop != null) {
             c = c.withIntensityStop(c.intensityStop().withMinFraction(intensityStop));
+        }
+        if (intensityRange != null) {
+            c = c.withIntensityStop(c.intensityStop().withRangeFrom(intensityRange));
         }
         return c.withIntensityTrim(trim(c.intensityTrim()));
     }

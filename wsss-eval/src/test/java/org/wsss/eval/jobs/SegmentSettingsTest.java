@@ -20,7 +20,9 @@ class SegmentSettingsTest {
         assertEquals(GrabCut3deConfig.defaults(), SegmentSettings.of("grabcut-3de").grabCut3deConfig());
         assertEquals(InferenceConfig.GC_Z_RADIUS_SCALE, InferenceConfig.gcDefaults().propagation().zRadiusScale());
         assertEquals(1.0, InferenceConfig.defaults().propagation().zRadiusScale());
-        assertEquals(IntensityStop.defaults(), InferenceConfig.defaults().intensityStop());
+        assertEquals(IntensityStop.defaults().withRangeFrom(IntensityStop.RangeFrom.INITIAL_MASK),
+                InferenceConfig.defaults().intensityStop());
+        assertEquals(IntensityStop.defaults(), InferenceConfig.gcDefaults().intensityStop());
         assertEquals(IntensityStop.defaults(), GrabCut3deConfig.defaults().intensityStop());
     }
 
@@ -52,6 +54,13 @@ class SegmentSettingsTest {
         SegmentSettings noHull = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, null, null, null,
                 false);
         assertEquals(InferenceConfig.defaults().withInsideHull(false), noHull.inferenceConfig());
+        SegmentSettings own = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, null, 0.2, null,
+                null, IntensityStop.RangeFrom.MASK);
+        assertEquals(InferenceConfig.defaults().withIntensityStop(IntensityStop.defaults().withMinFraction(0.2)),
+                own.inferenceConfig());
+        SegmentSettings initial = new SegmentSettings("wsss", null, null, null, null, null, null, null, null, null, null,
+                null, IntensityStop.RangeFrom.INITIAL_MASK);
+        assertEquals(IntensityStop.RangeFrom.INITIAL_MASK, initial.inferenceConfig().intensityStop().rangeFrom());
     }
 
     @Test
@@ -74,6 +83,10 @@ class SegmentSettingsTest {
         IllegalArgumentException he = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
                 "grabcut-3de", null, null, null, null, null, null, null, null, null, null, true));
         assertEquals(true, he.getMessage().contains("--[no-]inside-hull"), he.getMessage());
+        IllegalArgumentException re = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
+                "grabcut-3de", null, null, null, null, null, null, null, null, null, null, null,
+                IntensityStop.RangeFrom.MASK));
+        assertEquals(true, re.getMessage().contains("--intensity-range"), re.getMessage());
         IllegalArgumentException cv = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings("wsss",
                 null, null, null, null, null, -1.0, null, null, null, null).inferenceConfig());
         assertEquals(true, cv.getMessage().contains("confirmZRadiusScale"), cv.getMessage());

@@ -27,9 +27,18 @@ import org.wsss.api.Slice;
  * false-positive slices past the lesion's end for every method, at the price of some missed tip
  * slices, and raises mean 3D Dice for GrabCut-3DE, WSSS-7 and WSSS-7-GC alike.
  *
+ * <p>Which RECIST-slice mask gives the range is {@link #rangeFrom()}: the 3D mask's own
+ * ({@link RangeFrom#MASK}, GrabCut-3DE and the "-GC" walk), or the initial RECIST-slice mask of
+ * Sec. 2.1 ({@link RangeFrom#INITIAL_MASK}, GrabCut-R by default; the network's CNN walk). Read
+ * from a method's own mask, the range depends on how tight that mask is: a precise mask leaves out
+ * the lesion's partial-volume rim, so its range is narrow and its walk is cut on lesion slices
+ * that a looser mask's walk keeps (measured: WSSS-7's thresholded masks were cut 1–3 slices
+ * sooner than the HNN's at offsets past ±4, module README). The initial mask is the same for
+ * every network, so the rule then ends each network's walk on the same evidence.
+ *
  * <p>The rule reads intensities only, never the ground truth; it does not add voxels, so the
- * result is a subset of the input, and the RECIST slice is never cut. A lesion whose RECIST-slice
- * mask holds fewer than {@link #MIN_KEY_PIXELS} pixels has no usable range and is left as it is.
+ * result is a subset of the input, and the RECIST slice is never cut. A lesion whose range mask
+ * holds fewer than {@link #MIN_KEY_PIXELS} pixels has no usable range and is left as it is.
  *
  * <p><b>Deviations from the paper.</b> The paper stacks slice-wise results without a stopping
  * rule; this rule is the SDK's own.
@@ -38,8 +47,20 @@ import org.wsss.api.Slice;
  *     pixels lie inside the lesion's range, in [0, 1]; 0 turns the rule off
  * @param tail share cut off each end of the RECIST-slice mask's intensity distribution to make
  *     the range (robust to a few boundary pixels), in [0, 0.5)
+ * @param rangeFrom which RECIST-slice mask the range is read from
  */
-public record IntensityStop(double minFraction, double tail) {
+public record IntensityStop(double minFraction, double tail, RangeFrom rangeFrom) {
+
+    /** Which RECIST-slice mask the lesion's HU range is read from. */
+    public enum RangeFrom {
+        /** The 3D mask's own cross-section on the RECIST slice. */
+        MASK,
+        /**
+         * The initial RECIST-slice mask (Sec. 2.1), given to
+         * {@link #apply(Mask3D, int, IntFunction, IntUnaryOperator, Mask)}.
+         */
+        INITIAL_MASK
+    }
 
     /** Fewer RECIST-slice mask pixels than this give no range: the rule then leaves the mask as it is. */
     public static final int MIN_KEY_PIXELS = 5;
@@ -52,6 +73,12 @@ public record IntensityStop(double minFraction, double tail) {
         if (!(tail >= 0 && tail < 0.5)) {
             throw new IllegalArgumentException("IntensityStop.tail must lie in [0, 0.5), got " + tail);
         }
+        Objects.requireNonNull(rangeFrom, "IntensityStop.rangeFrom");
+    }
+
+    /** The rule with the range read from the 3D mask's own RECIST-slice cross-section. */
+    public IntensityStop(double minFraction, double tail) {
+        this(minFraction, tail, RangeFrom.MASK);
     }
 
     /**
@@ -76,7 +103,12 @@ public record IntensityStop(double minFraction, double tail) {
 
     /** The same with another {@link #minFraction()}. */
     public IntensityStop withMinFraction(double f) {
-        return new IntensityStop(f, tail);
+        return new IntensityStop(f, tail, rangeFrom);
+    }
+
+    /** The same with the range read from {@code from}. */
+    public IntensityStop withRangeFrom(RangeFrom from) {
+        return new IntensityStop(minFraction, tail, from);
     }
 
     /**
@@ -92,8 +124,28 @@ public record IntensityStop(double minFraction, double tail) {
      * @return {@code mask} itself when nothing is cut, else the cut mask
      * @throws IllegalArgumentException if {@code key} lies outside the grid or a slice does not
      *     match the mask's size
+     * @throws IllegalStateException with {@link RangeFrom#INITIAL_MASK}, which needs the initial
+     *     mask ({@link #apply(Mask3D, int, IntFunction, IntUnaryOperator, Mask)})
      */
     public Mask3D apply(Mask3D mask, int key, IntFunction<Slice> slices, IntUnaryOperator sliceIndex) {
+        if (rangeFrom == RangeFrom.INITIAL_MASK && !isOff()) {
+            throw new IllegalStateException("IntensityStop with rangeFrom INITIAL_MASK needs the initial RECIST-slice "
+                    + "mask: call apply(mask, key, slices, sliceIndex, initialMask)");
+        }
+        return apply(mask, key, slices, sliceIndex, null);
+    }
+
+    /**
+     * {@link #apply(Mask3D, int, IntFunction, IntUnaryOperator)}, with the range read from
+     * {@code initialMask} when {@link #rangeFrom()} is {@link RangeFrom#INITIAL_MASK}.
+     *
+     * @param initialMask the initial RECIST-slice mask, on the mask's in-plane grid; required with
+     *     {@link RangeFrom#INITIAL_MASK} (unless the rule is off), ignored with {@link RangeFrom#MASK}
+     * @throws IllegalArgumentException also if {@code initialMask} is missing where required or
+     *     its size is not the mask's
+     */
+    public Mask3D apply(Mask3D mask, int key, IntFunction<Slice> slices, IntUnaryOperator sliceIndex,
+                        Mask initialMask) {
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(slices, "slices");
         Objects.requireNonNull(sliceIndex, "sliceIndex");
@@ -104,8 +156,17 @@ public record IntensityStop(double minFraction, double tail) {
         if (isOff()) {
             return mask;
         }
+        Mask rangeMask = mask.slice(key);
+        if (rangeFrom == RangeFrom.INITIAL_MASK) {
+            if (initialMask == null) {
+                throw new IllegalArgumentException("IntensityStop with rangeFrom INITIAL_MASK needs the initial "
+                        + "RECIST-slice mask, got null");
+            }
+            rangeMask.requireSameShape(initialMask);
+            rangeMask = initialMask;
+        }
         boolean[] a = mask.toArray();
-        float[] range = range(mask.slice(key), image(slices, key, w, h));
+        float[] range = range(rangeMask, image(slices, key, w, h));
         if (range == null) {
             return mask;
         }
@@ -152,8 +213,10 @@ public record IntensityStop(double minFraction, double tail) {
             }
             cutAny = true;
             p = p.withNote(String.format(Locale.ROOT, "%s: cut at slice %d, %d of %d px in the lesion's HU range "
-                    + "[%.1f, %.1f] (< %.3f); %d slice(s) dropped", step < 0 ? "below" : "above",
-                    sliceIndex.applyAsInt(cutAt), in, n, range[0], range[1], minFraction, removed));
+                    + "[%.1f, %.1f]%s (< %.3f); %d slice(s) dropped", step < 0 ? "below" : "above",
+                    sliceIndex.applyAsInt(cutAt), in, n, range[0], range[1],
+                    rangeFrom == RangeFrom.INITIAL_MASK ? " of the initial RECIST-slice mask" : "", minFraction,
+                    removed));
         }
         return cutAny ? Mask3D.of(w, h, d, mask.spacing(), a).withProvenance(p) : mask;
     }

@@ -128,7 +128,8 @@ public final class GrabCut3de implements LesionSegmenter {
         }
         Mask3D kept = Assembly.keepConnectedTo(b.provenance(p).build(), key, keyMask, config.connectivity());
         // every slice the mask can hold was read above
-        Mask3D stopped = config.intensityStop().apply(kept, key, z -> read[z], z -> indices[z]);
+        // the RECIST-slice mask is the initial mask, so either range source reads the same pixels
+        Mask3D stopped = config.intensityStop().apply(kept, key, z -> read[z], z -> indices[z], keyMask);
         return config.intensityTrim().apply(stopped, key, z -> read[z]);
     }
 

@@ -24,6 +24,7 @@ import org.wsss.hnn.model.HnnModel;
 import org.wsss.hnn.train.RoiSampler;
 import org.wsss.propagation.Components;
 import org.wsss.propagation.assembly.Assembly;
+import org.wsss.propagation.assembly.IntensityStop;
 import org.wsss.propagation.geometry.Propagation;
 import org.wsss.propagation.geometry.PropagationConfig;
 
@@ -58,7 +59,9 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
  *   <li>Each side is cut where the lesion's intensity ends ({@link InferenceConfig#intensityStop()},
- *       {@link org.wsss.propagation.assembly.IntensityStop}).</li>
+ *       {@link IntensityStop}); with {@link IntensityStop.RangeFrom#INITIAL_MASK} (the CNN mode's
+ *       default) the lesion's HU range comes from {@code parts.initialMask()} on the RECIST slice
+ *       (GrabCut-R), run once per lesion, so every network's walk is cut on the same range.</li>
  *   <li>Every slice is trimmed to the lesion's HU range ({@link InferenceConfig#intensityTrim()},
  *       {@link org.wsss.propagation.assembly.IntensityTrim}).</li>
  * </ol>
@@ -108,8 +111,9 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
      * mode an {@link HnnModel} is read through {@link HnnModel#recistCalibrated()}): the
      * {@code propagator} gives R̂ (and so the walk's extent), the {@code seeds} (with Ŷ as prior
      * and R as reference) and {@code refiner} make the "-GC" slice masks. The RECIST slice is
-     * segmented by the network, so {@code parts.initialMask()} is not read. Of {@code config}
-     * the propagation, seed and GrabCut settings are those of the default parts only.
+     * segmented by the network; {@code parts.initialMask()} runs there only to give the intensity
+     * stop its range ({@link IntensityStop.RangeFrom#INITIAL_MASK}). Of {@code config} the
+     * propagation, seed and GrabCut settings are those of the default parts only.
      */
     public SlicePropagatedSegmenter(SliceSegmenter model, InferenceConfig config, Mode mode, Components parts) {
         Objects.requireNonNull(model, "model");
@@ -254,7 +258,9 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
             byZ[order.get(i)] = slices.get(i);
         }
         // every slice the mask can hold was predicted, so read, above
-        Mask3D stopped = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z]);
+        Mask initial = config.intensityStop().rangeFrom() == IntensityStop.RangeFrom.INITIAL_MASK
+                && !config.intensityStop().isOff() ? initialMask(lesion, keySlice) : null;
+        Mask3D stopped = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z], initial);
         Mask3D mask = config.intensityTrim().apply(stopped, key, z -> byZ[z]);
         return new LesionSegmentation(mask, maps);
     }
@@ -314,6 +320,16 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         String why = stopRule(own, inside, lesion.spacing());
         return why == null ? null : "past the confirmed extent the network's own mask has " + why;
+    }
+
+    /** {@code parts.initialMask()} on the RECIST slice, the intensity stop's range; bad input named by case. */
+    private Mask initialMask(LesionCase lesion, Slice keySlice) {
+        try {
+            return parts.initialMask().segment(keySlice, lesion.recist(), lesion.window());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("case " + lesion.id() + ", RECIST slice " + lesion.recist().sliceIndex()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** The slice's mask before the connectivity rule. */

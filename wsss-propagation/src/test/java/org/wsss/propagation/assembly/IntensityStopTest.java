@@ -16,6 +16,7 @@ import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.Slice;
 import org.wsss.api.VoxelSpacing;
@@ -108,6 +109,61 @@ class IntensityStopTest {
     }
 
     @Test
+    void theRangeCanComeFromTheInitialMask() {
+        // A 40 HU core (x 5..6, y 4..6) in a 20 HU partial-volume rim (the rest of x 3..8, y 3..7) on
+        // every slice. The 3D mask is the core alone on the RECIST slice (a tight mask: range
+        // [40, 40]) and core + rim elsewhere (6 of 30 px at 40 HU: 0.2 < 0.3); the initial mask
+        // holds core and rim (range [20, 40]).
+        Slice[] v = new Slice[5];
+        boolean[] a = new boolean[W * H * 5];
+        boolean[] init = new boolean[W * H];
+        for (int z = 0; z < 5; z++) {
+            float[] hu = new float[W * H];
+            for (int y = 3; y < 8; y++) {
+                for (int x = 3; x < 9; x++) {
+                    boolean core = x >= 5 && x <= 6 && y >= 4 && y <= 6;
+                    hu[y * W + x] = core ? 40 : 20;
+                    a[z * W * H + y * W + x] = z != 2 || core;
+                    init[y * W + x] = true;
+                }
+            }
+            v[z] = Slice.of(W, H, hu, SPACING);
+        }
+        Mask3D mask = Mask3D.of(W, H, 5, SPACING, a);
+        Mask initial = Mask.of(W, H, init);
+        Mask3D own = IntensityStop.defaults().apply(mask, 2, z -> v[z], z -> z);
+        for (int z = 0; z < 5; z++) {
+            assertEquals(z == 2 ? 6 : 0, own.slice(z).count(), "own range, slice " + z);
+        }
+        IntensityStop fromInitial = IntensityStop.defaults().withRangeFrom(IntensityStop.RangeFrom.INITIAL_MASK);
+        assertSame(mask, fromInitial.apply(mask, 2, z -> v[z], z -> z, initial));
+        // With MASK the initial mask is ignored.
+        assertEquals(own, IntensityStop.defaults().apply(mask, 2, z -> v[z], z -> z, initial));
+        // The cut's note names the range's source.
+        Mask background = Mask.fromPredicate(W, H, (x, y) -> x < 2);
+        Mask3D cut = fromInitial.apply(mask, 2, z -> v[z], z -> z, background);
+        assertTrue(cut.provenance().notes().stream().anyMatch(n -> n.contains("of the initial RECIST-slice mask")),
+                cut.provenance().notes().toString());
+    }
+
+    @Test
+    void theInitialMaskIsRequiredWhereItIsRead() {
+        Slice[] v = volume(5, 0, 4, 40);
+        Mask3D mask = squareMask(5, 0, 4, 0);
+        IntensityStop fromInitial = IntensityStop.defaults().withRangeFrom(IntensityStop.RangeFrom.INITIAL_MASK);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> fromInitial.apply(mask, 2, z -> v[z], z -> z));
+        assertTrue(e.getMessage().contains("INITIAL_MASK"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> fromInitial.apply(mask, 2, z -> v[z], z -> z, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> fromInitial.apply(mask, 2, z -> v[z], z -> z, Mask.empty(W + 1, H)));
+        IntensityStop off = IntensityStop.off().withRangeFrom(IntensityStop.RangeFrom.INITIAL_MASK);
+        assertSame(mask, off.apply(mask, 2, z -> v[z], z -> z));
+        assertThrows(NullPointerException.class, () -> new IntensityStop(0.3, 0.1, null));
+        assertEquals(IntensityStop.RangeFrom.MASK, IntensityStop.defaults().rangeFrom());
+    }
+
+    @Test
     void rejectsBadValuesAndShapes() {
         assertThrows(IllegalArgumentException.class, () -> new IntensityStop(-0.1, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new IntensityStop(1.1, 0.1));
@@ -120,11 +176,12 @@ class IntensityStopTest {
     }
 
     /** The rule as its javadoc states it, with a sorted list for the quantiles. */
-    private static boolean[] reference(boolean[] a, float[][] hu, int plane, int depth, int key, double f, double tail) {
+    private static boolean[] reference(boolean[] a, float[][] hu, int plane, int depth, int key, double f, double tail,
+                                       boolean[] rangeMask) {
         boolean[] out = a.clone();
         List<Float> v = new ArrayList<>();
         for (int i = 0; i < plane; i++) {
-            if (a[key * plane + i]) {
+            if (rangeMask != null ? rangeMask[i] : a[key * plane + i]) {
                 v.add(hu[key][i]);
             }
         }
@@ -177,10 +234,16 @@ class IntensityStopTest {
             slices[z] = Slice.of(w, h, hu[z], SPACING);
         }
         Mask3D mask = Mask3D.of(w, h, depth, SPACING, a);
-        IntensityStop rule = new IntensityStop(f, tail);
-        Mask3D cut = rule.apply(mask, key, z -> slices[z], z -> z);
+        boolean[] init = new boolean[plane];
+        for (int i = 0; i < plane; i++) {
+            init[i] = r.nextDouble() < fill;
+        }
+        boolean fromInitial = r.nextBoolean();
+        IntensityStop rule = new IntensityStop(f, tail,
+                fromInitial ? IntensityStop.RangeFrom.INITIAL_MASK : IntensityStop.RangeFrom.MASK);
+        Mask3D cut = rule.apply(mask, key, z -> slices[z], z -> z, Mask.of(w, h, init));
         boolean[] got = cut.toArray();
-        assertArrayEquals(reference(a, hu, plane, depth, key, f, tail), got);
+        assertArrayEquals(reference(a, hu, plane, depth, key, f, tail, fromInitial ? init : null), got);
         for (int i = 0; i < got.length; i++) {
             assertTrue(!got[i] || a[i], "only removes voxels");
         }

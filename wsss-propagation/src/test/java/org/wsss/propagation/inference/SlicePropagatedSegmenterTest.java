@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.wsss.api.InitialMaskMethod;
 import org.wsss.api.Mask;
 import org.wsss.api.Mask3D;
 import org.wsss.api.ProbabilityMap;
@@ -19,6 +20,7 @@ import org.wsss.api.SliceSegmenter;
 import org.wsss.api.VoxelSpacing;
 import org.wsss.grabcut.seeds.SeedGeometry;
 import org.wsss.hnn.train.RoiSampler;
+import org.wsss.propagation.Components;
 import org.wsss.propagation.LesionSegmenters;
 import org.wsss.propagation.assembly.IntensityStop;
 import org.wsss.propagation.assembly.IntensityTrim;
@@ -311,6 +313,45 @@ class SlicePropagatedSegmenterTest {
         assertFalse(m.slice(c.zOf(52)).isEmpty(), String.join("; ", m.provenance().notes()));
         assertFalse(m.slice(c.zOf(53)).isEmpty(), "the walk goes on past the grown slice");
         assertEquals("1.5", m.provenance().parameters().get("insideMarginMm"));
+    }
+
+    @Test
+    void theCnnWalksIntensityRangeComesFromTheInitialMask() {
+        EllipsoidCase c = clean();
+        InferenceConfig cnn = InferenceConfig.defaults();
+        assertEquals(IntensityStop.RangeFrom.INITIAL_MASK, cnn.intensityStop().rangeFrom());
+        assertEquals(IntensityStop.RangeFrom.MASK, InferenceConfig.gcDefaults().intensityStop().rangeFrom());
+        // With the default parts (GrabCut-R on the RECIST slice) the range is the lesion's: the
+        // oracle's walk covers the lesion's slices within R̂'s extent (47..53).
+        Mask3D m = LesionSegmenters.hnn(ORACLE).segment(c);
+        for (int i = 47; i <= 53; i++) {
+            assertFalse(m.slice(c.zOf(i)).isEmpty(), "slice " + i);
+        }
+        // An initial mask on the background (20 HU, a corner of the slice) gives a range no lesion
+        // pixel lies in: both sides are cut next to the RECIST slice. Read from the walk's own
+        // mask, the range is the lesion's again.
+        InitialMaskMethod corner = new InitialMaskMethod() {
+            @Override
+            public String name() {
+                return "corner";
+            }
+
+            @Override
+            public Mask segment(Slice slice, Recist recist, org.wsss.api.Window window) {
+                return Mask.fromPredicate(slice.width(), slice.height(), (x, y) -> x < 6 && y < 6);
+            }
+        };
+        Components parts = Components.forNetwork(cnn.propagation(), cnn.seeds(), cnn.grabCut()).withInitialMask(corner);
+        Mask3D cut = LesionSegmenters.hnn(ORACLE, cnn, parts).segment(c);
+        for (int z = 0; z < INDICES.length; z++) {
+            assertEquals(INDICES[z] == 50, !cut.slice(z).isEmpty(), "slice " + INDICES[z]);
+        }
+        String notes = String.join("; ", cut.provenance().notes());
+        assertTrue(notes.contains("above: cut at slice 51, 0 of ") && notes.contains("of the initial RECIST-slice mask"),
+                notes);
+        Mask3D own = LesionSegmenters.hnn(ORACLE, cnn.withIntensityStop(cnn.intensityStop()
+                .withRangeFrom(IntensityStop.RangeFrom.MASK)), parts).segment(c);
+        assertEquals(m, own);
     }
 
     @Test
