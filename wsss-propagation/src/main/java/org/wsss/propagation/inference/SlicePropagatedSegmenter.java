@@ -367,6 +367,9 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
             m.put("confirmZRadiusScale", Double.toString(config.confirmZRadiusScale()));
         }
         m.put("intensityStop", config.intensityStop().toString());
+        if (config.intensityStop().rangeFrom() == IntensityStop.RangeFrom.INITIAL_MASK) {
+            m.put("initialMask", used.get("initialMask"));
+        }
         m.put("intensityTrim", config.intensityTrim().toString());
         return m;
     }

@@ -346,6 +346,9 @@ class SlicePropagatedSegmenterTest {
         for (int z = 0; z < INDICES.length; z++) {
             assertEquals(INDICES[z] == 50, !cut.slice(z).isEmpty(), "slice " + INDICES[z]);
         }
+        assertEquals("corner", cut.provenance().parameters().get("initialMask"));
+        assertFalse(LesionSegmenters.hnnGc(ORACLE).segment(c).provenance().parameters().containsKey("initialMask"),
+                "the -GC walk reads its own mask's range");
         String notes = String.join("; ", cut.provenance().notes());
         assertTrue(notes.contains("above: cut at slice 51, 0 of ") && notes.contains("of the initial RECIST-slice mask"),
                 notes);
