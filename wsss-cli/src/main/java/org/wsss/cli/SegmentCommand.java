@@ -137,6 +137,11 @@ final class SegmentCommand implements Callable<Integer> {
             + " mask (the lesion has ended); 0 = off (default: 0.3).")
     Double intensityStop;
 
+    @Option(names = "--low-contrast", paramLabel = "HU", description = "wsss: a lesion whose RECIST-slice mask"
+            + " differs from the tissue 1-4 mm around it by less than HU (median against median) is propagated with"
+            + " the confirmed extent's RECIST (--confirm-scale) instead of the longer search; 0 = off (default: 20).")
+    Double lowContrastHu;
+
     @Option(names = "--intensity-range", paramLabel = "MASK|INITIAL_MASK", description = "wsss, wsss-cnn: the"
             + " RECIST-slice mask whose HU range --intensity-stop reads: the method's own (MASK) or the initial"
             + " GrabCut-R mask, the same for every network (INITIAL_MASK) (default: INITIAL_MASK for wsss-cnn, MASK"
@@ -218,7 +223,7 @@ final class SegmentCommand implements Callable<Integer> {
     SegmentSettings settings() {
         return new SegmentSettings(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm,
                 confirmScale, seedConfidence, backgroundConfidence, intensityStop, intensityTrim, insideHull,
-                intensityRange);
+                intensityRange, lowContrastHu);
     }
 
     static Path maskFile(Path out, LesionCase c) {

@@ -178,6 +178,10 @@ public final class WsssSpark implements Runnable {
                 + " a slice's mask lies in the RECIST-slice mask's HU range; 0 = off (default: 0.3).")
         Double intensityStop;
 
+        @Option(names = "--low-contrast", paramLabel = "HU", description = "wsss: below this RECIST-slice contrast"
+                + " (HU) the walk takes its RECIST from the confirmed extent; 0 = off (default: 20).")
+        Double lowContrastHu;
+
         @Option(names = "--intensity-range", paramLabel = "MASK|INITIAL_MASK", description = "wsss, wsss-cnn: the"
                 + " RECIST-slice mask whose HU range --intensity-stop reads (default: INITIAL_MASK for wsss-cnn, MASK"
                 + " for wsss).")
@@ -197,7 +201,7 @@ public final class WsssSpark implements Runnable {
         public Integer call() {
             SegmentSettings settings = new SegmentSettings(method, zRadius, zRadiusScale, threshold,
                     minInsideFraction, insideMarginMm, confirmScale, seedConfidence, backgroundConfidence, intensityStop,
-                    intensityTrim, insideHull, intensityRange);
+                    intensityTrim, insideHull, intensityRange, lowContrastHu);
             settings.inferenceConfig();
             Split s = parseSplit(split);
             SparkSession spark = session("segment");

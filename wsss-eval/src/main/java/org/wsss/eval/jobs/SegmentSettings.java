@@ -39,12 +39,14 @@ import org.wsss.propagation.inference.InferenceConfig;
  *     cross-section's convex hull ({@code InferenceConfig.insideHull}); null = default
  * @param intensityRange wsss, wsss-cnn: which RECIST-slice mask the intensity stop's HU range is
  *     read from ({@code IntensityStop.rangeFrom}); null = default
+ * @param lowContrastHu wsss: below this RECIST-slice contrast (HU) the walk takes R̂ from the
+ *     confirmed extent ({@code InferenceConfig.lowContrastHu}; 0 = off); null = default
  */
 public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale,
                               Double threshold, Double minInsideFraction, Double insideMarginMm, Double confirmScale,
                               Double seedConfidence,
                               Double backgroundConfidence, Double intensityStop, Double intensityTrim,
-                              Boolean insideHull, IntensityStop.RangeFrom intensityRange)
+                              Boolean insideHull, IntensityStop.RangeFrom intensityRange, Double lowContrastHu)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -66,6 +68,9 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         if (!method.equals("wsss") && confirmScale != null) {
             throw new IllegalArgumentException("--confirm-scale applies to --method wsss only");
         }
+        if (!method.equals("wsss") && lowContrastHu != null) {
+            throw new IllegalArgumentException("--low-contrast applies to --method wsss only");
+        }
     }
 
     /** The same with {@code insideHull} and {@code intensityRange} at their defaults (null). */
@@ -73,21 +78,30 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
                            Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
                            Double backgroundConfidence, Double intensityStop, Double intensityTrim) {
         this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
-                backgroundConfidence, intensityStop, intensityTrim, null, null);
+                backgroundConfidence, intensityStop, intensityTrim, null, null, null);
     }
 
-    /** The same with {@code intensityRange} at its default (null). */
+    /** The same with {@code intensityRange} and {@code lowContrastHu} at their defaults (null). */
     public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
                            Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
                            Double backgroundConfidence, Double intensityStop, Double intensityTrim,
                            Boolean insideHull) {
         this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
-                backgroundConfidence, intensityStop, intensityTrim, insideHull, null);
+                backgroundConfidence, intensityStop, intensityTrim, insideHull, null, null);
+    }
+
+    /** The same with {@code lowContrastHu} at its default (null). */
+    public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
+                           Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
+                           Double backgroundConfidence, Double intensityStop, Double intensityTrim,
+                           Boolean insideHull, IntensityStop.RangeFrom intensityRange) {
+        this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
+                backgroundConfidence, intensityStop, intensityTrim, insideHull, intensityRange, null);
     }
 
     /** {@code method} with every option at its default. */
     public static SegmentSettings of(String method) {
-        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SegmentSettings(method, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the method needs a model file written by {@code wsss train}. */
@@ -128,6 +142,9 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         }
         if (intensityRange != null) {
             c = c.withIntensityStop(c.intensityStop().withRangeFrom(intensityRange));
+        }
+        if (lowContrastHu != null) {
+            c = c.withLowContrastHu(lowContrastHu);
         }
         return c.withIntensityTrim(trim(c.intensityTrim()));
     }

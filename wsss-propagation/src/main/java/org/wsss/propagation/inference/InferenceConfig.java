@@ -42,11 +42,16 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *     to the assembled mask
  * @param intensityTrim the in-plane cut to the lesion's HU range ({@link IntensityTrim}), applied
  *     after the intensity stop
+ * @param lowContrastHu "-GC" mode: on a lesion whose RECIST-slice contrast
+ *     ({@link org.wsss.propagation.assembly.LesionContrast}) is below this many HU, R̂ comes from the
+ *     confirmed extent's geometry (z-radius scale {@code confirmZRadiusScale}, Pythagorean model)
+ *     instead of {@code propagation}; finite, ≥ 0, 0 = off (and off when the confirmation is off)
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
                               double minInsideFraction, double insideMarginMm, boolean insideHull,
-                              double confirmZRadiusScale, IntensityStop intensityStop, IntensityTrim intensityTrim) {
+                              double confirmZRadiusScale, IntensityStop intensityStop, IntensityTrim intensityTrim,
+                              double lowContrastHu) {
 
     /**
      * The default {@link #insideMarginMm()}: a pixel within 1.5 mm of the previous slice's mask
@@ -111,6 +116,10 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
         }
         Objects.requireNonNull(intensityStop, "InferenceConfig.intensityStop");
         Objects.requireNonNull(intensityTrim, "InferenceConfig.intensityTrim");
+        if (!(lowContrastHu >= 0 && Double.isFinite(lowContrastHu))) {
+            throw new IllegalArgumentException("InferenceConfig.lowContrastHu must be finite and >= 0, got "
+                    + lowContrastHu);
+        }
     }
 
     /**
@@ -139,7 +148,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
                 CnnSeedsConfig.defaults().withForegroundConfidence(SEED_CONFIDENCE),
                 GrabCutConfig.defaults(), Connectivity3D.SIX, Double.POSITIVE_INFINITY, 0.8, INSIDE_MARGIN_MM,
                 INSIDE_HULL, CONFIRM_Z_RADIUS_SCALE,
-                IntensityStop.defaults().withRangeFrom(IntensityStop.RangeFrom.INITIAL_MASK), IntensityTrim.defaults());
+                IntensityStop.defaults().withRangeFrom(IntensityStop.RangeFrom.INITIAL_MASK), IntensityTrim.defaults(), 0);
     }
 
     /** The z semi-axis factor of {@link #gcDefaults()}. */
@@ -161,72 +170,90 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
     public static InferenceConfig gcDefaults() {
         InferenceConfig d = defaults();
         return d.withPropagation(new PropagationConfig(d.propagation().zRadius(), GC_Z_RADIUS_SCALE))
-                .withIntensityStop(d.intensityStop().withRangeFrom(IntensityStop.RangeFrom.MASK));
+                .withIntensityStop(d.intensityStop().withRangeFrom(IntensityStop.RangeFrom.MASK))
+                .withLowContrastHu(LOW_CONTRAST_HU);
+    }
+
+    /**
+     * The "-GC" default of {@link #lowContrastHu()}: a lesion whose RECIST-slice mask differs from
+     * the tissue 1–4 mm around it by less than 20 HU (median against median) is propagated with the
+     * confirmed extent's R̂ (z-radius scale 1, the CNN mode's) rather than the longer search. Where
+     * a lesion barely differs from its surroundings the walk's own evidence of its end (the
+     * intensity stop, GrabCut's edge, the network's response) is weak, and the longer extent's
+     * larger R̂ seeds carried GrabCut past the end and over the edge. Chosen on validation lesions
+     * (20 and 30 HU measured; module README).
+     */
+    public static final double LOW_CONTRAST_HU = 20;
+
+    /** The same with another low-contrast threshold (HU; 0 = off). */
+    public InferenceConfig withLowContrastHu(double hu) {
+        return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, hu);
     }
 
     /** The same with another margin. */
     public InferenceConfig withMarginSlices(int m) {
         return new InferenceConfig(threshold, m, propagation, seeds, grabCut, connectivity, reachMm, minInsideFraction,
-                insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another threshold. */
     public InferenceConfig withThreshold(double t) {
         return new InferenceConfig(t, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another reach. */
     public InferenceConfig withReachMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, mm,
-                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another propagation (the lesion's assumed z extent). */
     public InferenceConfig withPropagation(PropagationConfig p) {
         return new InferenceConfig(threshold, marginSlices, p, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with other "-GC" seed rules. */
     public InferenceConfig withSeeds(CnnSeedsConfig c) {
         return new InferenceConfig(threshold, marginSlices, propagation, c, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another minimum inside fraction. */
     public InferenceConfig withMinInsideFraction(double f) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm, f,
-                insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another margin of the inside-fraction rule (mm). */
     public InferenceConfig withInsideMarginMm(double mm) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, mm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, mm, insideHull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another z-radius scale past which the "-GC" walk needs the network's confirmation (infinite = off). */
     public InferenceConfig withConfirmZRadiusScale(double scale) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, insideHull, scale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, scale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with or without the convex hull of the previous cross-section for the inside-fraction rule. */
     public InferenceConfig withInsideHull(boolean hull) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, hull, confirmZRadiusScale, intensityStop, intensityTrim);
+                minInsideFraction, insideMarginMm, hull, confirmZRadiusScale, intensityStop, intensityTrim, lowContrastHu);
     }
 
     /** The same with another intensity trim. */
     public InferenceConfig withIntensityTrim(IntensityTrim t) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, t);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, intensityStop, t, lowContrastHu);
     }
 
     /** The same with another intensity stop. */
     public InferenceConfig withIntensityStop(IntensityStop s) {
         return new InferenceConfig(threshold, marginSlices, propagation, seeds, grabCut, connectivity, reachMm,
-                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, s, intensityTrim);
+                minInsideFraction, insideMarginMm, insideHull, confirmZRadiusScale, s, intensityTrim, lowContrastHu);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.wsss.api.LesionCase;
 import org.wsss.api.LesionSegmenter;
@@ -14,6 +15,7 @@ import org.wsss.api.Mask3D;
 import org.wsss.api.ProbabilityMap;
 import org.wsss.api.Provenance;
 import org.wsss.api.Recist;
+import org.wsss.api.RecistPropagator;
 import org.wsss.api.Roi;
 import org.wsss.api.SeedInput;
 import org.wsss.api.Slice;
@@ -25,6 +27,7 @@ import org.wsss.hnn.train.RoiSampler;
 import org.wsss.propagation.Components;
 import org.wsss.propagation.assembly.Assembly;
 import org.wsss.propagation.assembly.IntensityStop;
+import org.wsss.propagation.assembly.LesionContrast;
 import org.wsss.propagation.geometry.Propagation;
 import org.wsss.propagation.geometry.PropagationConfig;
 
@@ -55,7 +58,10 @@ import org.wsss.propagation.geometry.PropagationConfig;
  *       (Ŷ ≥ threshold) is not connected to the previous mask or fails the inside rule (R̂'s seeds
  *       alone would carry the walk on through tissue of the lesion's HU), when R̂ has been
  *       empty for more than {@code marginSlices} consecutive slices, or at the last stored
- *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}.</li>
+ *       slice. R̂'s extent comes from {@code InferenceConfig.propagation()}; in the "-GC" mode a
+ *       lesion whose RECIST-slice mask differs from the tissue around it by less than
+ *       {@code lowContrastHu} ({@link LesionContrast}) takes R̂ from the confirmed extent's
+ *       geometry instead (smaller seeds, a shorter walk: its own end evidence is weak).</li>
  *   <li>The slice masks are stacked on the case's slice grid and the 3D component through the
  *       RECIST-slice mask is kept ({@link Assembly#keepConnectedTo}).</li>
  *   <li>Each side is cut where the lesion's intensity ends ({@link InferenceConfig#intensityStop()},
@@ -199,6 +205,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                     + "mark's " + mark.count() + " rasterised pixels");
         }
         masks[key] = keyMask;
+        Optional<RecistPropagator> lowContrastGeometry = lowContrastGeometry(keyMask, keySlice, notes);
 
         int[] last = {key, key};
         int offset = 1;
@@ -211,7 +218,14 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
                 int z = candidates.get(i);
                 ProbabilityMap p = probs.get(offset + i);
                 maps[z] = p;
-                Mask m = Assembly.connectedToPrevious(sliceMask(lesion, slices.get(offset + i), marks.get(side).get(i), p),
+                Optional<Recist> rHat = lowContrastGeometry.isPresent()
+                        ? lowContrastGeometry.get().propagate(r, indices[z], lesion.spacing()) : marks.get(side).get(i);
+                if (lowContrastGeometry.isPresent() && rHat.isEmpty()) {
+                    notes.add(where + ": stopped at slice " + indices[z] + ", past the confirmed extent (low contrast)");
+                    ended = true;
+                    break;
+                }
+                Mask m = Assembly.connectedToPrevious(sliceMask(lesion, slices.get(offset + i), rHat, p),
                         prev, config.connectivity());
                 m = Assembly.connectedToPrevious(Assembly.withinReach(m, prev, config.reachMm(), lesion.spacing().x(),
                         lesion.spacing().y()), prev, config.connectivity());
@@ -263,6 +277,25 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         Mask3D stopped = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z], initial);
         Mask3D mask = config.intensityTrim().apply(stopped, key, z -> byZ[z]);
         return new LesionSegmentation(mask, maps);
+    }
+
+    /**
+     * In the "-GC" mode, for a lesion whose RECIST-slice contrast ({@link LesionContrast}) lies
+     * below {@code lowContrastHu}: the confirmed extent's geometry, from which its R̂ then comes
+     * (with a note); otherwise empty, and R̂ comes from the parts' propagator.
+     */
+    private Optional<RecistPropagator> lowContrastGeometry(Mask keyMask, Slice keySlice, List<String> notes) {
+        double scale = config.confirmZRadiusScale();
+        if (mode != Mode.GRABCUT || config.lowContrastHu() == 0 || scale == Double.POSITIVE_INFINITY) {
+            return Optional.empty();
+        }
+        OptionalDouble contrast = LesionContrast.of(keyMask, keySlice);
+        if (contrast.isEmpty() || contrast.getAsDouble() >= config.lowContrastHu()) {
+            return Optional.empty();
+        }
+        notes.add(String.format(Locale.ROOT, "low contrast on the RECIST slice (%.1f HU < %.1f): R̂ from the "
+                + "confirmed extent (z-radius scale %.2f)", contrast.getAsDouble(), config.lowContrastHu(), scale));
+        return Optional.of(Propagation.pythagorean(new PropagationConfig(config.propagation().zRadius(), scale)));
     }
 
     /**
@@ -365,6 +398,7 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         m.put("insideHull", Boolean.toString(config.insideHull()));
         if (mode == Mode.GRABCUT) {
             m.put("confirmZRadiusScale", Double.toString(config.confirmZRadiusScale()));
+            m.put("lowContrastHu", Double.toString(config.lowContrastHu()));
         }
         m.put("intensityStop", config.intensityStop().toString());
         if (config.intensityStop().rangeFrom() == IntensityStop.RangeFrom.INITIAL_MASK) {
