@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * The on-by-default switches of train and segment parse both ways and reach their configs; so does
- * segment's {@code --intensity-range}.
+ * segment's {@code --intensity-range} and {@code --low-contrast}.
  */
 class NegatableOptionsTest {
 
@@ -45,6 +45,8 @@ class NegatableOptionsTest {
         assertEquals(IntensityStop.RangeFrom.MASK, own.settings().inferenceConfig().intensityStop().rangeFrom());
         assertThrows(CommandLine.ParameterException.class,
                 () -> parse("segment", "--deeplesion", "d", "--out", "o", "--intensity-range", "SOMETIMES"));
+        SegmentCommand low = parse("segment", "--deeplesion", "d", "--out", "o", "--low-contrast", "0");
+        assertEquals(0.0, low.settings().inferenceConfig().lowContrastHu());
     }
 
     @Test

@@ -61,6 +61,10 @@ class SegmentSettingsTest {
         SegmentSettings initial = new SegmentSettings("wsss", null, null, null, null, null, null, null, null, null, null,
                 null, IntensityStop.RangeFrom.INITIAL_MASK);
         assertEquals(IntensityStop.RangeFrom.INITIAL_MASK, initial.inferenceConfig().intensityStop().rangeFrom());
+        assertEquals(InferenceConfig.LOW_CONTRAST_HU, SegmentSettings.of("wsss").inferenceConfig().lowContrastHu());
+        SegmentSettings noLow = new SegmentSettings("wsss", null, null, null, null, null, null, null, null, null, null,
+                null, null, 0.0);
+        assertEquals(InferenceConfig.gcDefaults().withLowContrastHu(0), noLow.inferenceConfig());
     }
 
     @Test
@@ -87,6 +91,9 @@ class SegmentSettingsTest {
                 "grabcut-3de", null, null, null, null, null, null, null, null, null, null, null,
                 IntensityStop.RangeFrom.MASK));
         assertEquals(true, re.getMessage().contains("--intensity-range"), re.getMessage());
+        IllegalArgumentException le = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
+                "wsss-cnn", null, null, null, null, null, null, null, null, null, null, null, null, 10.0));
+        assertEquals(true, le.getMessage().contains("--low-contrast"), le.getMessage());
         IllegalArgumentException cv = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings("wsss",
                 null, null, null, null, null, -1.0, null, null, null, null).inferenceConfig());
         assertEquals(true, cv.getMessage().contains("confirmZRadiusScale"), cv.getMessage());

@@ -425,6 +425,40 @@ class SlicePropagatedSegmenterTest {
     }
 
     @Test
+    void aLowContrastLesionTakesRHatFromTheConfirmedExtent() {
+        // The same lesion at 35 HU in 20 HU tissue (contrast 15 HU < 20), seen by a network that
+        // thresholds at 27.5 HU. Slice 54 lies between the confirmed (1 x) and the searched
+        // (1.25 x) extent; the network would confirm it, but on a low-contrast lesion R̂ comes from
+        // the confirmed extent, which ends before it.
+        EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 35f, 20f, 0f, 1);
+        SliceSegmenter faint = (slice, roi, window) -> {
+            float[] p = new float[roi.area()];
+            for (int y = 0; y < roi.height(); y++) {
+                for (int x = 0; x < roi.width(); x++) {
+                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 27.5f ? 1f : 0f;
+                }
+            }
+            return ProbabilityMap.of(roi, p, Provenance.of("faint", Map.of()));
+        };
+        InferenceConfig cfg = InferenceConfig.gcDefaults().withIntensityStop(IntensityStop.off())
+                .withIntensityTrim(IntensityTrim.off());
+        assertEquals(InferenceConfig.LOW_CONTRAST_HU, cfg.lowContrastHu());
+        assertEquals(0.0, InferenceConfig.defaults().lowContrastHu(), "the CNN walk has the short extent already");
+        Mask3D off = LesionSegmenters.hnnGc(faint, cfg.withLowContrastHu(0)).segment(c);
+        assertFalse(off.slice(c.zOf(54)).isEmpty(), "test set-up: the longer search reaches slice 54");
+        Mask3D on = LesionSegmenters.hnnGc(faint, cfg).segment(c);
+        String notes = String.join("; ", on.provenance().notes());
+        assertTrue(notes.contains("low contrast on the RECIST slice (15.0 HU < 20.0)"), notes);
+        assertTrue(notes.contains("above: stopped at slice 54, past the confirmed extent (low contrast)"), notes);
+        assertTrue(on.slice(c.zOf(54)).isEmpty() && !on.slice(c.zOf(53)).isEmpty(), notes);
+        assertEquals("20.0", on.provenance().parameters().get("lowContrastHu"));
+        // At the usual contrast (100 HU) the rule leaves the walk alone.
+        Mask3D clear = LesionSegmenters.hnnGc(ORACLE, cfg).segment(clean());
+        assertFalse(String.join("; ", clear.provenance().notes()).contains("low contrast"));
+        assertEquals(clear, LesionSegmenters.hnnGc(ORACLE, cfg.withLowContrastHu(0)).segment(clean()));
+    }
+
+    @Test
     void badStoppingRulesAreRejected() {
         InferenceConfig d = InferenceConfig.defaults();
         assertThrows(IllegalArgumentException.class, () -> d.withMinInsideFraction(1.01));
@@ -436,6 +470,10 @@ class SlicePropagatedSegmenterTest {
         assertTrue(m.getMessage().contains("insideMarginMm"), m.getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> d.withInsideMarginMm(Double.POSITIVE_INFINITY));
+        IllegalArgumentException lc = assertThrows(IllegalArgumentException.class, () -> d.withLowContrastHu(-1));
+        assertTrue(lc.getMessage().contains("lowContrastHu"), lc.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.withLowContrastHu(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> d.withLowContrastHu(Double.POSITIVE_INFINITY));
         IllegalArgumentException cz = assertThrows(IllegalArgumentException.class, () -> d.withConfirmZRadiusScale(0));
         assertTrue(cz.getMessage().contains("confirmZRadiusScale"), cz.getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.withConfirmZRadiusScale(Double.NaN));
