@@ -159,9 +159,11 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * RECIST half-axis and the intensity stop's range read from the walk's own RECIST-slice mask
      * ({@link IntensityStop.RangeFrom#MASK}: itself a GrabCut result; the initial mask's range
      * gave +0.002 / 0.000 on the full-scale validation lesions of two training seeds and 0.000 /
-     * +0.001 on the real-CT sets' validation lesions, module README). The "-GC" walk ends where the lesion does by its own evidence (nothing
-     * connected, the cross-section drifting out of the previous one, the lesion's intensity
-     * ending), so a longer search extent lets it reach tips that the mean half-axis cuts off;
+     * +0.001 on the real-CT sets' validation lesions, module README), and low-contrast lesions
+     * propagated with the confirmed extent's R̂ ({@link #LOW_CONTRAST_HU}). The "-GC" walk ends
+     * where the lesion does by its own evidence (nothing connected, the cross-section drifting
+     * out of the previous one, the lesion's intensity ending), so a longer search extent lets it
+     * reach tips that the mean half-axis cuts off;
      * GrabCut-3DE and the CNN mode, which lack that evidence or over-run with it, lose by it.
      * Chosen on validation lesions (1.25 / 1.5 / 2 against 1: 0.865 / 0.865 / 0.859 against 0.855
      * on 157 full-scale phantom lesions, 0.896 / 0.896 / 0.878 against 0.893 on 23 lesions in real
