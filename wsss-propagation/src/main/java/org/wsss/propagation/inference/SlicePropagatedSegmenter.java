@@ -272,9 +272,19 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
             byZ[order.get(i)] = slices.get(i);
         }
         // every slice the mask can hold was predicted, so read, above
-        Mask initial = config.intensityStop().rangeFrom() == IntensityStop.RangeFrom.INITIAL_MASK
-                && !config.intensityStop().isOff() ? initialMask(lesion, keySlice) : null;
-        Mask3D stopped = config.intensityStop().apply(kept, key, z -> byZ[z], z -> indices[z], initial);
+        IntensityStop stop = config.intensityStop();
+        Mask initial = null;
+        if (stop.rangeFrom() == IntensityStop.RangeFrom.INITIAL_MASK && !stop.isOff()) {
+            try {
+                initial = parts.initialMask().segment(keySlice, r, lesion.window());
+            } catch (IllegalArgumentException e) {
+                // a mark the network takes (its ROI pads past the slice) that the initial method refuses
+                kept = kept.withProvenance(kept.provenance().withNote("intensity range from the walk's own RECIST-slice"
+                        + " mask: the initial mask failed (" + e.getMessage() + ")"));
+                stop = stop.withRangeFrom(IntensityStop.RangeFrom.MASK);
+            }
+        }
+        Mask3D stopped = stop.apply(kept, key, z -> byZ[z], z -> indices[z], initial);
         Mask3D mask = config.intensityTrim().apply(stopped, key, z -> byZ[z]);
         return new LesionSegmentation(mask, maps);
     }
@@ -353,16 +363,6 @@ public final class SlicePropagatedSegmenter implements LesionSegmenter {
         }
         String why = stopRule(own, inside, lesion.spacing());
         return why == null ? null : "past the confirmed extent the network's own mask has " + why;
-    }
-
-    /** {@code parts.initialMask()} on the RECIST slice, the intensity stop's range; bad input named by case. */
-    private Mask initialMask(LesionCase lesion, Slice keySlice) {
-        try {
-            return parts.initialMask().segment(keySlice, lesion.recist(), lesion.window());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("case " + lesion.id() + ", RECIST slice " + lesion.recist().sliceIndex()
-                    + ": " + e.getMessage(), e);
-        }
     }
 
     /** The slice's mask before the connectivity rule. */

@@ -355,6 +355,22 @@ class SlicePropagatedSegmenterTest {
         Mask3D own = LesionSegmenters.hnn(ORACLE, cnn.withIntensityStop(cnn.intensityStop()
                 .withRangeFrom(IntensityStop.RangeFrom.MASK)), parts).segment(c);
         assertEquals(m, own);
+        // An initial method that refuses the mark: the walk reads its own mask's range, and says so.
+        InitialMaskMethod refusing = new InitialMaskMethod() {
+            @Override
+            public String name() {
+                return "refusing";
+            }
+
+            @Override
+            public Mask segment(Slice slice, Recist recist, org.wsss.api.Window window) {
+                throw new IllegalArgumentException("mark refused");
+            }
+        };
+        Mask3D fallback = LesionSegmenters.hnn(ORACLE, cnn, parts.withInitialMask(refusing)).segment(c);
+        assertEquals(m, fallback);
+        assertTrue(fallback.provenance().notes().stream().anyMatch(n -> n.contains("the initial mask failed (mark "
+                + "refused)")), fallback.provenance().notes().toString());
     }
 
     @Test
