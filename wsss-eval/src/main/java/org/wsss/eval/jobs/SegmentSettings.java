@@ -73,7 +73,7 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
         }
     }
 
-    /** The same with {@code insideHull} and {@code intensityRange} at their defaults (null). */
+    /** The same with {@code insideHull}, {@code intensityRange} and {@code lowContrastHu} at their defaults (null). */
     public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
                            Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
                            Double backgroundConfidence, Double intensityStop, Double intensityTrim) {
@@ -88,15 +88,6 @@ public record SegmentSettings(String method, PropagationConfig.ZRadius zRadius, 
                            Boolean insideHull) {
         this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
                 backgroundConfidence, intensityStop, intensityTrim, insideHull, null, null);
-    }
-
-    /** The same with {@code lowContrastHu} at its default (null). */
-    public SegmentSettings(String method, PropagationConfig.ZRadius zRadius, Double zRadiusScale, Double threshold,
-                           Double minInsideFraction, Double insideMarginMm, Double confirmScale, Double seedConfidence,
-                           Double backgroundConfidence, Double intensityStop, Double intensityTrim,
-                           Boolean insideHull, IntensityStop.RangeFrom intensityRange) {
-        this(method, zRadius, zRadiusScale, threshold, minInsideFraction, insideMarginMm, confirmScale, seedConfidence,
-                backgroundConfidence, intensityStop, intensityTrim, insideHull, intensityRange, null);
     }
 
     /** {@code method} with every option at its default. */

@@ -52,14 +52,14 @@ class SegmentSettingsTest {
         assertEquals(1.1, wide.inferenceConfig().confirmZRadiusScale());
         assertEquals(InferenceConfig.INSIDE_HULL, SegmentSettings.of("wsss").inferenceConfig().insideHull());
         SegmentSettings noHull = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, null, null, null,
-                false);
+                false, null, null);
         assertEquals(InferenceConfig.defaults().withInsideHull(false), noHull.inferenceConfig());
         SegmentSettings own = new SegmentSettings("wsss-cnn", null, null, null, null, null, null, null, null, 0.2, null,
-                null, IntensityStop.RangeFrom.MASK);
+                null, IntensityStop.RangeFrom.MASK, null);
         assertEquals(InferenceConfig.defaults().withIntensityStop(IntensityStop.defaults().withMinFraction(0.2)),
                 own.inferenceConfig());
         SegmentSettings initial = new SegmentSettings("wsss", null, null, null, null, null, null, null, null, null, null,
-                null, IntensityStop.RangeFrom.INITIAL_MASK);
+                null, IntensityStop.RangeFrom.INITIAL_MASK, null);
         assertEquals(IntensityStop.RangeFrom.INITIAL_MASK, initial.inferenceConfig().intensityStop().rangeFrom());
         assertEquals(InferenceConfig.LOW_CONTRAST_HU, SegmentSettings.of("wsss").inferenceConfig().lowContrastHu());
         SegmentSettings noLow = new SegmentSettings("wsss", null, null, null, null, null, null, null, null, null, null,
@@ -85,11 +85,11 @@ class SegmentSettingsTest {
                 () -> new SegmentSettings("wsss-cnn", null, null, null, null, null, 1.0, null, null, null, null));
         assertEquals(true, ce.getMessage().contains("--confirm-scale"), ce.getMessage());
         IllegalArgumentException he = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
-                "grabcut-3de", null, null, null, null, null, null, null, null, null, null, true));
+                "grabcut-3de", null, null, null, null, null, null, null, null, null, null, true, null, null));
         assertEquals(true, he.getMessage().contains("--[no-]inside-hull"), he.getMessage());
         IllegalArgumentException re = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
                 "grabcut-3de", null, null, null, null, null, null, null, null, null, null, null,
-                IntensityStop.RangeFrom.MASK));
+                IntensityStop.RangeFrom.MASK, null));
         assertEquals(true, re.getMessage().contains("--intensity-range"), re.getMessage());
         IllegalArgumentException le = assertThrows(IllegalArgumentException.class, () -> new SegmentSettings(
                 "wsss-cnn", null, null, null, null, null, null, null, null, null, null, null, null, 10.0));
