@@ -45,7 +45,8 @@ import org.wsss.propagation.geometry.PropagationConfig;
  * @param lowContrastHu "-GC" mode: on a lesion whose RECIST-slice contrast
  *     ({@link org.wsss.propagation.assembly.LesionContrast}) is below this many HU, R̂ comes from the
  *     confirmed extent's geometry (z-radius scale {@code confirmZRadiusScale}, Pythagorean model)
- *     instead of {@code propagation}; finite, ≥ 0, 0 = off (and off when the confirmation is off)
+ *     instead of {@code propagation}, and each side ends where that R̂ does ({@code marginSlices}
+ *     does not apply); finite, ≥ 0, 0 = off (and off when the confirmation is off)
  */
 public record InferenceConfig(double threshold, int marginSlices, PropagationConfig propagation, CnnSeedsConfig seeds,
                               GrabCutConfig grabCut, Connectivity3D connectivity, double reachMm,
