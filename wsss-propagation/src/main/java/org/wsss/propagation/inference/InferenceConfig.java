@@ -184,7 +184,7 @@ public record InferenceConfig(double threshold, int marginSlices, PropagationCon
      * a lesion barely differs from its surroundings the walk's own evidence of its end (the
      * intensity stop, GrabCut's edge, the network's response) is weak, and the longer extent's
      * larger R̂ seeds carried GrabCut past the end and over the edge. Chosen on validation lesions
-     * (20 and 30 HU measured; module README).
+     * (15, 20, 25 and 30 HU measured; module README).
      */
     public static final double LOW_CONTRAST_HU = 20;
 
