@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.wsss.api.Mask;
 import org.wsss.api.Slice;
+import org.wsss.grabcut.seeds.DistanceTransform;
 
 /**
  * How much a lesion differs from its surroundings on one slice: the absolute difference, in HU,
@@ -44,12 +45,14 @@ public final class LesionContrast {
             throw new IllegalArgumentException("mask is " + mask.width() + "x" + mask.height() + " but the slice is "
                     + w + "x" + h);
         }
-        Mask all = Mask.fromPredicate(w, h, (x, y) -> true);
-        double sx = slice.spacing().x(), sy = slice.spacing().y();
-        Mask near = Assembly.withinReach(all, mask, GAP_MM, sx, sy);
-        Mask outer = Assembly.withinReach(all, mask, GAP_MM + RING_MM, sx, sy);
-        Mask ring = Mask.fromPredicate(w, h, (x, y) -> outer.get(x, y) && !near.get(x, y));
-        if (mask.count() < MIN_PIXELS || ring.count() < MIN_PIXELS) {
+        if (mask.count() < MIN_PIXELS) {
+            return OptionalDouble.empty();
+        }
+        // one distance transform for both edges of the ring
+        double[] d2 = DistanceTransform.squaredMm(mask.toArray(), w, h, slice.spacing().x(), slice.spacing().y());
+        double near = GAP_MM * GAP_MM, far = (GAP_MM + RING_MM) * (GAP_MM + RING_MM);
+        Mask ring = Mask.fromPredicate(w, h, (x, y) -> d2[y * w + x] > near && d2[y * w + x] <= far);
+        if (ring.count() < MIN_PIXELS) {
             return OptionalDouble.empty();
         }
         float[] hu = slice.toArray();

@@ -58,16 +58,36 @@ class SlicePropagatedSegmenterTest {
         return new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 0f, 1);
     }
 
-    /** A "network" that returns 1 on lesion-bright pixels and 0 elsewhere. */
-    static final SliceSegmenter ORACLE = (slice, roi, window) -> {
-        float[] p = new float[roi.area()];
-        for (int y = 0; y < roi.height(); y++) {
-            for (int x = 0; x < roi.width(); x++) {
-                p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 70 ? 1f : 0f;
+    /** A stand-in network: {@code in} where a pixel is at least {@code hu}, {@code out} elsewhere. */
+    static SliceSegmenter thresholding(String name, float hu, float in, float out) {
+        return (slice, roi, window) -> {
+            float[] p = new float[roi.area()];
+            for (int y = 0; y < roi.height(); y++) {
+                for (int x = 0; x < roi.width(); x++) {
+                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= hu ? in : out;
+                }
             }
-        }
-        return ProbabilityMap.of(roi, p, Provenance.of("oracle", Map.of()));
-    };
+            return ProbabilityMap.of(roi, p, Provenance.of(name, Map.of()));
+        };
+    }
+
+    /** A "network" that returns 1 on lesion-bright pixels and 0 elsewhere. */
+    static final SliceSegmenter ORACLE = thresholding("oracle", 70, 1, 0);
+
+    /** An initial-mask method named {@code name} that answers with {@code segment}. */
+    static InitialMaskMethod initialMethod(String name, java.util.function.BiFunction<Slice, Recist, Mask> segment) {
+        return new InitialMaskMethod() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Mask segment(Slice slice, Recist recist, org.wsss.api.Window window) {
+                return segment.apply(slice, recist);
+            }
+        };
+    }
 
     static final SliceSegmenter BLIND = (slice, roi, window) ->
             ProbabilityMap.of(roi, new float[roi.area()], Provenance.of("blind", Map.of()));
@@ -229,15 +249,7 @@ class SlicePropagatedSegmenterTest {
     void grabCutModeSegmentsANoisyLesion() {
         EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 120f, 20f, 15f, 3);
         // A soft oracle: 0.9 on the true cross-section, 0.1 elsewhere.
-        SliceSegmenter soft = (slice, roi, window) -> {
-            float[] p = new float[roi.area()];
-            for (int y = 0; y < roi.height(); y++) {
-                for (int x = 0; x < roi.width(); x++) {
-                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 70 ? 0.9f : 0.1f;
-                }
-            }
-            return ProbabilityMap.of(roi, p, Provenance.of("soft", Map.of()));
-        };
+        SliceSegmenter soft = thresholding("soft", 70, 0.9f, 0.1f);
         Mask3D m = LesionSegmenters.hnnGc(soft).segment(c);
         double d = dice(m, c.groundTruth().orElseThrow());
         assertTrue(d > 0.9, "3D Dice " + d);
@@ -330,17 +342,8 @@ class SlicePropagatedSegmenterTest {
         // An initial mask on the background (20 HU, a corner of the slice) gives a range no lesion
         // pixel lies in: both sides are cut next to the RECIST slice. Read from the walk's own
         // mask, the range is the lesion's again.
-        InitialMaskMethod corner = new InitialMaskMethod() {
-            @Override
-            public String name() {
-                return "corner";
-            }
-
-            @Override
-            public Mask segment(Slice slice, Recist recist, org.wsss.api.Window window) {
-                return Mask.fromPredicate(slice.width(), slice.height(), (x, y) -> x < 6 && y < 6);
-            }
-        };
+        InitialMaskMethod corner = initialMethod("corner",
+                (slice, recist) -> Mask.fromPredicate(slice.width(), slice.height(), (x, y) -> x < 6 && y < 6));
         Components parts = Components.forNetwork(cnn.propagation(), cnn.seeds(), cnn.grabCut()).withInitialMask(corner);
         Mask3D cut = LesionSegmenters.hnn(ORACLE, cnn, parts).segment(c);
         for (int z = 0; z < INDICES.length; z++) {
@@ -356,17 +359,9 @@ class SlicePropagatedSegmenterTest {
                 .withRangeFrom(IntensityStop.RangeFrom.MASK)), parts).segment(c);
         assertEquals(m, own);
         // An initial method that refuses the mark: the walk reads its own mask's range, and says so.
-        InitialMaskMethod refusing = new InitialMaskMethod() {
-            @Override
-            public String name() {
-                return "refusing";
-            }
-
-            @Override
-            public Mask segment(Slice slice, Recist recist, org.wsss.api.Window window) {
-                throw new IllegalArgumentException("mark refused");
-            }
-        };
+        InitialMaskMethod refusing = initialMethod("refusing", (slice, recist) -> {
+            throw new IllegalArgumentException("mark refused");
+        });
         Mask3D fallback = LesionSegmenters.hnn(ORACLE, cnn, parts.withInitialMask(refusing)).segment(c);
         assertEquals(m, fallback);
         assertTrue(fallback.provenance().notes().stream().anyMatch(n -> n.contains("the initial mask failed (mark "
@@ -447,15 +442,7 @@ class SlicePropagatedSegmenterTest {
         // (1.25 x) extent; the network would confirm it, but on a low-contrast lesion R̂ comes from
         // the confirmed extent, which ends before it.
         EllipsoidCase c = new EllipsoidCase(64, SP, INDICES, 32.3, 31.6, 50, 12, 8, 12, 35f, 20f, 0f, 1);
-        SliceSegmenter faint = (slice, roi, window) -> {
-            float[] p = new float[roi.area()];
-            for (int y = 0; y < roi.height(); y++) {
-                for (int x = 0; x < roi.width(); x++) {
-                    p[y * roi.width() + x] = slice.get(roi.x() + x, roi.y() + y) >= 27.5f ? 1f : 0f;
-                }
-            }
-            return ProbabilityMap.of(roi, p, Provenance.of("faint", Map.of()));
-        };
+        SliceSegmenter faint = thresholding("faint", 27.5f, 1, 0);
         InferenceConfig cfg = InferenceConfig.gcDefaults().withIntensityStop(IntensityStop.off())
                 .withIntensityTrim(IntensityTrim.off());
         assertEquals(InferenceConfig.LOW_CONTRAST_HU, cfg.lowContrastHu());
